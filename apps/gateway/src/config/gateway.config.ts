@@ -1,0 +1,26 @@
+import { IsInt, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { AppEnv } from '@scrt/config';
+
+const url = { require_tld: false, require_protocol: true };
+
+export class GatewayEnv extends AppEnv {
+  @IsUrl(url) OIDC_ISSUER: string;
+  @IsString() OIDC_AUDIENCE = 'urn:scrt:api';
+  @IsString() OIDC_CLIENT_ID = 'scrt-gateway';
+  @IsString() @MinLength(8) OIDC_CLIENT_SECRET: string;
+  /** The gateway's own origin as browsers reach it (redirect URIs, cookies). */
+  @IsUrl(url) GATEWAY_PUBLIC_URL: string;
+  /** Key material for the session cookie (at least 32 characters). */
+  @IsString() @MinLength(32) SESSION_SECRET: string;
+  @IsString() @Matches(/-----BEGIN PRIVATE KEY-----/, { message: 'INTERNAL_JWT_PRIVATE_KEY must be a PKCS8 PEM private key' })
+  INTERNAL_JWT_PRIVATE_KEY: string;
+  @IsUrl(url) CASE_INTAKE_URL: string;
+  @IsUrl(url) REVIEWS_URL: string;
+  @IsUrl(url) REFERENCE_DATA_URL: string;
+  @IsUrl(url) REPORTING_URL: string;
+  /** Role and scope to permission mapping (JSON file). */
+  @IsString() ROLE_PERMISSIONS_FILE = 'config/role-permissions.json';
+  /** Requests per client per window before 429. */
+  @IsInt() @Min(1) @Max(100000) RATE_LIMIT_MAX = 300;
+  @IsInt() @Min(1000) RATE_LIMIT_WINDOW_MS = 60000;
+}

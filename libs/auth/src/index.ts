@@ -1,0 +1,6 @@
+export * from './internal-token.js';
+export * from './require-permission.decorator.js';
+export * from './current-principal.decorator.js';
+export * from './internal-auth.guard.js';
+export * from './internal-auth.module.js';
+export * from './scope.js';

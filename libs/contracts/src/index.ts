@@ -1,0 +1,5 @@
+export * from './topics.js';
+export * from './events/envelope.js';
+export * from './events/case-created.v1.js';
+export * from './auth/principal.js';
+export * from './auth/permissions.js';

@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import type { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ConfigurationError, loadConfig, type AppEnv } from '@scrt/config';
+import { CORRELATION_HEADER, acceptOrCreateCorrelationId, createLogger, runWithCorrelationId } from '@scrt/observability';
+import { ProblemDetailsFilter, sendProblem, toProblem } from './problem.filter.js';
+import { createValidationPipe } from './validation.js';
+
+export interface BootstrapOptions<C extends AppEnv> {
+  serviceName: string;
+  configClass: new () => C;
+  /** The app's root module, given its validated configuration. */
+  module: (config: C) => DynamicModule;
+  /** Extra set-up before listening (plugins, static files, documents). */
+  configure?: (app: NestFastifyApplication, config: C) => Promise<void> | void;
+  bodyLimitBytes?: number;
+  env?: Record<string, string | undefined>;
+}
+
+/** Loads configuration or stops the process with a message naming what is wrong. */
+export function loadConfigOrExit<C extends object>(serviceName: string, configClass: new () => C, env = process.env): C {
+  try {
+    return loadConfig(configClass, env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      process.stderr.write(`${JSON.stringify({ level: 'error', service: serviceName, message: error.message })}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** Creates the Fastify app with the shared edges: logging, correlation id, problem+json, validation. */
+export async function createServiceApp<C extends AppEnv>(options: BootstrapOptions<C>, config: C): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimitBytes ?? 256 * 1024, trustProxy: true });
+  const fastify = adapter.getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const correlationId = acceptOrCreateCorrelationId(request.headers[CORRELATION_HEADER]);
+    request.headers[CORRELATION_HEADER] = correlationId;
+    void reply.header(CORRELATION_HEADER, correlationId);
+    runWithCorrelationId(correlationId, done);
+  });
+  fastify.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request.url)));
+
+  const app = await NestFactory.create<NestFastifyApplication>(options.module(config), adapter, {
+    logger: createLogger(options.serviceName, config.LOG_LEVEL),
+  });
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  await options.configure?.(app, config);
+  return app;
+}
+
+/** The one `main.ts` body every app shares. */
+export async function bootstrapService<C extends AppEnv>(options: BootstrapOptions<C>): Promise<NestFastifyApplication> {
+  const config = loadConfigOrExit(options.serviceName, options.configClass, options.env);
+  const app = await createServiceApp(options, config);
+  await app.listen({ port: config.PORT, host: '0.0.0.0' });
+  app.getHttpAdapter().getInstance().log.info?.(`listening on ${config.PORT}`);
+  return app;
+}

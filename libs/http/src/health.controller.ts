@@ -1,0 +1,42 @@
+import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from './public.decorator.js';
+
+export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
+
+/** A dependency that must answer before the app is ready (database, broker, upstream). */
+export interface ReadinessCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+@ApiExcludeController()
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[]) {}
+
+  @Get('live')
+  @HttpCode(200)
+  live() {
+    return { status: 'up' };
+  }
+
+  @Get('ready')
+  async ready() {
+    const results = await Promise.all(
+      this.checks.map(async ({ name, check }) => {
+        try {
+          await check();
+          return { name, status: 'up' as const };
+        } catch (error) {
+          return { name, status: 'down' as const, error: (error as Error).message };
+        }
+      }),
+    );
+    if (results.some((result) => result.status === 'down')) {
+      throw new ServiceUnavailableException(results.filter((r) => r.status === 'down').map((r) => `${r.name}: ${r.error}`).join('; '));
+    }
+    return { status: 'up', checks: results };
+  }
+}

@@ -1,0 +1,58 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { currentCorrelationId } from '@scrt/observability';
+import { DomainError } from './domain-error.js';
+import { PROBLEM_CONTENT_TYPE, problemTypeUri, type ProblemDocument } from './problem.js';
+
+const CODES_BY_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  409: 'CONFLICT',
+  412: 'PRECONDITION_FAILED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  503: 'UNAVAILABLE',
+};
+
+/** Maps anything thrown to a problem document; never leaks internals. */
+export function toProblem(error: unknown, instance?: string): ProblemDocument {
+  const base = { instance, correlationId: currentCorrelationId() };
+  if (error instanceof DomainError) {
+    return { type: problemTypeUri(error.code), title: error.title, status: error.status, code: error.code, detail: error.detail, errors: error.errors, ...base };
+  }
+  const status = error instanceof HttpException ? error.getStatus() : statusOfFrameworkError(error);
+  if (status && status < 500) {
+    const code = CODES_BY_STATUS[status] ?? 'BAD_REQUEST';
+    const detail = error instanceof Error ? error.message : undefined;
+    return { type: problemTypeUri(code), title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'Bad request', status, code, detail, ...base };
+  }
+  return { type: problemTypeUri('INTERNAL_ERROR'), title: 'Internal error', status: 500, code: 'INTERNAL_ERROR', detail: 'Something went wrong; quote the correlation id.', ...base };
+}
+
+/** Fastify's own errors (bad JSON, wrong content type, body too large) carry a statusCode. */
+function statusOfFrameworkError(error: unknown): number | undefined {
+  const statusCode = (error as { statusCode?: unknown })?.statusCode;
+  return typeof statusCode === 'number' ? statusCode : undefined;
+}
+
+export function sendProblem(reply: FastifyReply, problem: ProblemDocument): void {
+  void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+}
+
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetailsFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const problem = toProblem(error, request.url);
+    if (problem.status >= 500) this.logger.error({ message: 'unhandled error', error: String(error), stack: (error as Error)?.stack });
+    sendProblem(http.getResponse<FastifyReply>(), problem);
+  }
+}

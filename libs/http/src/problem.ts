@@ -1,0 +1,24 @@
+/** One field-level complaint inside a problem document. */
+export interface FieldProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** RFC 9457 problem details, with the stable `code` clients switch on. */
+export interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  instance?: string;
+  correlationId?: string;
+  errors?: FieldProblem[];
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export function problemTypeUri(code: string): string {
+  return `https://scrt.nhs.uk/problems/${code.toLowerCase().replace(/_/g, '-')}`;
+}
