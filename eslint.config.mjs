@@ -12,7 +12,7 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: false,
-          allow: ['@scrt/prisma-clients/*'],
+          allow: ['#prisma/*'],
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },

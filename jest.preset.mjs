@@ -19,7 +19,7 @@ export const basePreset = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swcTransform },
   moduleNameMapper: {
-    '^@scrt/prisma-clients/(.*)$': '<rootDir>/generated/prisma/$1/index.js',
+    '^#prisma/(.*)$': '<rootDir>/generated/prisma/$1/index.js',
     '^@scrt/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -15,6 +15,8 @@ export interface BootstrapOptions<C extends AppEnv> {
   /** Extra set-up before listening (plugins, static files, documents). */
   configure?: (app: NestFastifyApplication, config: C) => Promise<void> | void;
   bodyLimitBytes?: number;
+  /** Prefix of every route but the health probes (services: `api/v1`). */
+  apiPrefix?: string;
   env?: Record<string, string | undefined>;
 }
 
@@ -46,6 +48,7 @@ export async function createServiceApp<C extends AppEnv>(options: BootstrapOptio
   const app = await NestFactory.create<NestFastifyApplication>(options.module(config), adapter, {
     logger: createLogger(options.serviceName, config.LOG_LEVEL),
   });
+  if (options.apiPrefix) app.setGlobalPrefix(options.apiPrefix, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

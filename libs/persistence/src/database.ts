@@ -1,0 +1,37 @@
+import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { ReadinessCheck } from '@scrt/http';
+
+/** Injection token of a service's own Prisma client. */
+export const DATABASE = Symbol('DATABASE');
+
+/** What every generated Prisma client offers that we rely on outside repositories. */
+export interface PrismaLike {
+  $disconnect(): Promise<void>;
+  $queryRawUnsafe<T = unknown>(sql: string, ...values: unknown[]): Promise<T>;
+}
+
+export type PrismaClientClass<C> = new (options: { adapter: PrismaPg }) => C;
+
+/** A service's client: the pg driver adapter (no native engine), queries in the service's schema. */
+export function createPrismaClient<C>(clientClass: PrismaClientClass<C>, databaseUrl: string, schema: string): C {
+  return new clientClass({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }, { schema }) });
+}
+
+@Injectable()
+class DatabaseLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(DATABASE) private readonly database: PrismaLike) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.database.$disconnect();
+  }
+}
+
+/** Providers for `DATABASE`, disconnected when the app shuts down. */
+export function provideDatabase<C extends PrismaLike>(create: () => C): Provider[] {
+  return [{ provide: DATABASE, useFactory: create }, DatabaseLifecycle];
+}
+
+export function databaseReadinessCheck(database: PrismaLike): ReadinessCheck {
+  return { name: 'database', check: async () => void (await database.$queryRawUnsafe('SELECT 1')) };
+}

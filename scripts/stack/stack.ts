@@ -1,0 +1,218 @@
+import { rmSync } from 'node:fs';
+import { buildAppEnvironments, publicUrl, serviceUrl } from './app-env.js';
+import { startApps } from './apps.js';
+import { appNames, serviceNames, type ServiceName } from './apps-catalog.js';
+import { StackStartError } from './errors.js';
+import { kafkaStopSteps, checkKafka, startEmbeddedKafka } from './kafka.js';
+import { migrateDatabase } from './migrate.js';
+import { logFile, stackPaths, type StackPaths, type StackProfile } from './paths.js';
+import { assertPortsFree, portClaims, resolvePorts, type StackPorts } from './ports.js';
+import { checkDatabase, postgresStopSteps, startEmbeddedPostgres } from './postgres.js';
+import { isRecordedProcessRunning, stopProcess, type RecordedProcess } from './processes.js';
+import { generateSecrets, type StackSecrets } from './secrets.js';
+import { seedReferenceData } from './seed.js';
+import { settleAll } from './settle.js';
+import { readState, removeState, writeState, type StackState } from './state.js';
+import { StepRunner, type StepTiming } from './steps.js';
+import { createMissingTopics } from './topics.js';
+
+export interface StartStackOptions {
+  profile: StackProfile;
+  /** The repository root (where dist/, prisma/ and .local/ are). */
+  root: string;
+  ports?: Partial<StackPorts>;
+  /** Database, broker, topics, migrations and seed only: no apps. */
+  infraOnly?: boolean;
+  /** Where progress lines go; console.log by default. */
+  log?: (line: string) => void;
+  /** Read for DATABASE_URL, KAFKA_BROKERS, OIDC_ISSUER (dev only), LOG_LEVEL; process.env by default. */
+  env?: NodeJS.ProcessEnv;
+  /** Aborting interrupts the start: what was started is stopped and startStack rejects. */
+  signal?: AbortSignal;
+}
+
+export interface StackUrls {
+  gateway: string;
+  identity: string;
+  services: Record<ServiceName, string>;
+}
+
+export interface StackHandle {
+  profile: StackProfile;
+  paths: StackPaths;
+  ports: StackPorts;
+  databaseUrl: string;
+  kafkaBrokers: string;
+  urls: StackUrls;
+  secrets: StackSecrets;
+  timings: StepTiming[];
+  /** Stops every process the stack recorded (including apps restarted by tests), apps first. */
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: StartStackOptions): Promise<StackHandle> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? console.log;
+  const paths = stackPaths(options.root, options.profile);
+  await clearLeftovers(paths, options.profile, log);
+
+  const ports = resolvePorts(options.profile, options.ports, env);
+  const externalDatabaseUrl = env.DATABASE_URL || undefined;
+  const externalKafkaBrokers = env.KAFKA_BROKERS || undefined;
+  await assertPortsFree(
+    portClaims(ports, { postgres: !externalDatabaseUrl, kafka: !externalKafkaBrokers, apps: options.infraOnly ? [] : appNames }),
+  );
+
+  const state: StackState = { profile: options.profile, owner: currentProcess(), apps: {} };
+  const record = (change: (state: StackState) => void) => {
+    change(state);
+    writeState(paths.stateFile, state);
+  };
+  record(() => undefined);
+  const steps = new StepRunner(log, options.signal);
+  try {
+    const [databaseUrl, kafkaBrokers] = await settleAll([
+      steps.run(
+        'PostgreSQL',
+        async () =>
+          externalDatabaseUrl === undefined
+            ? startEmbeddedPostgres({
+                dataDir: paths.postgresDataDir,
+                port: ports.postgres,
+                logFile: logFile(paths, 'postgres'),
+                durable: options.profile === 'dev',
+                onSpawn: (server) => record((s) => (s.postgres = server)),
+                signal: options.signal,
+              })
+            : checkDatabase(externalDatabaseUrl).then(() => externalDatabaseUrl),
+        (url) => redactPassword(url),
+      ),
+      steps.run(
+        'Kafka',
+        async () =>
+          externalKafkaBrokers === undefined
+            ? startEmbeddedKafka({
+                root: paths.root,
+                jarsCacheDir: paths.kafkaJarsCacheDir,
+                kafkaDir: paths.kafkaDir,
+                brokerPort: ports.kafka,
+                controllerPort: ports['kafka-controller'],
+                logFile: logFile(paths, 'kafka'),
+                onSpawn: (broker) => record((s) => (s.kafka = broker)),
+                signal: options.signal,
+              })
+            : checkKafka(externalKafkaBrokers).then(() => externalKafkaBrokers),
+        (brokers) => brokers,
+      ),
+    ]);
+    record((s) => Object.assign(s, { databaseUrl, kafkaBrokers }));
+    await settleAll([
+      steps.run('topics', () => createMissingTopics(kafkaBrokers), (created) => (created.length ? `created ${created.join(', ')}` : 'all exist')),
+      steps.run('migrations', () => migrateDatabase(paths.root, databaseUrl), (schemas) => (schemas.length ? schemas.join(', ') : 'no prisma schemas yet')),
+    ]);
+    await steps.run('reference data', () => seedReferenceData(paths.root, databaseUrl), (seeded) => (seeded ? 'seeded' : 'no seed yet'));
+
+    const secrets = generateSecrets();
+    if (!options.infraOnly) {
+      const environments = buildAppEnvironments({
+        ports,
+        databaseUrl,
+        kafkaBrokers,
+        secrets,
+        identityDataDir: paths.identityDataDir,
+        logLevel: env.LOG_LEVEL || 'info',
+        oidcIssuer: options.profile === 'dev' ? env.OIDC_ISSUER || undefined : undefined,
+      });
+      await steps.run(
+        'apps',
+        () =>
+          startApps({
+            paths,
+            ports,
+            environments,
+            showOutput: options.profile === 'dev',
+            onSpawn: (app) => record((s) => (s.apps[app.name] = app)),
+            signal: options.signal,
+          }),
+        () => appNames.join(', '),
+      );
+    }
+    return {
+      profile: options.profile,
+      paths,
+      ports,
+      databaseUrl,
+      kafkaBrokers,
+      urls: stackUrls(ports),
+      secrets,
+      timings: steps.timings,
+      stop: () => stopStack(paths.stateFile, state),
+    };
+  } catch (error) {
+    await stopStack(paths.stateFile, state);
+    throw error;
+  }
+}
+
+export function stackUrls(ports: StackPorts): StackUrls {
+  return {
+    gateway: publicUrl(ports, 'gateway'),
+    identity: publicUrl(ports, 'dev-identity'),
+    services: Object.fromEntries(serviceNames.map((name) => [name, serviceUrl(ports, name)])) as Record<ServiceName, string>,
+  };
+}
+
+function currentProcess(): RecordedProcess {
+  return { pid: process.pid, command: process.argv0, args: process.argv.slice(1) };
+}
+
+function redactPassword(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+/** The state file is re-read because tests may have restarted apps since the stack started. */
+async function stopStack(stateFile: string, startedState: StackState): Promise<void> {
+  await stopRecordedStack(readState(stateFile) ?? startedState);
+  removeState(stateFile);
+}
+
+/** Apps (current and replaced instances), then the broker, then the database. */
+export async function stopRecordedStack(state: StackState): Promise<void> {
+  const appProcesses = Object.values(state.apps).flatMap((app) => [
+    app,
+    ...app.replacedPids.map((pid) => ({ pid, command: app.command, args: app.args })),
+  ]);
+  const phases: (() => Promise<unknown>)[] = [
+    () => settleAll(appProcesses.map((app) => stopProcess(app))),
+    async () => state.kafka && stopProcess(state.kafka, kafkaStopSteps),
+    async () => state.postgres && stopProcess(state.postgres, postgresStopSteps),
+  ];
+  const failures: unknown[] = [];
+  for (const phase of phases) {
+    await phase().catch((error: unknown) => failures.push(error));
+  }
+  if (failures.length > 0) {
+    throw new AggregateError(failures, `Could not stop every process of the ${state.profile} stack.`);
+  }
+}
+
+/**
+ * A stack whose owner died without stopping it (killed, crashed) leaves processes holding the
+ * ports: stop them. A stack whose owner is still running belongs to someone else: refuse.
+ */
+async function clearLeftovers(paths: StackPaths, profile: StackProfile, log: (line: string) => void): Promise<void> {
+  const previous = readState(paths.stateFile);
+  if (previous) {
+    if (previous.owner.pid !== process.pid && isRecordedProcessRunning(previous.owner)) {
+      throw new StackStartError(
+        `A ${previous.profile} stack is already running (started by process ${previous.owner.pid}: ${previous.owner.args.join(' ')}). Stop it first.`,
+      );
+    }
+    log(`Stopping what an earlier ${previous.profile} stack left running...`);
+    await stopRecordedStack(previous);
+    removeState(paths.stateFile);
+  }
+  if (profile === 'test') {
+    rmSync(paths.stackDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,35 @@
+// `npm test`: install if needed, lint, build (the type-check), unit tests, then integration and
+// end-to-end tests against the real stack. Stops at the first failing step with its exit code.
+import { dirname, join } from 'node:path';
+import { build } from './build.mjs';
+import { ensureDependencies } from './lib/dependencies.mjs';
+import { exitOnFailure, formatSeconds, run, timedStep } from './lib/run.mjs';
+
+const root = dirname(import.meta.dirname);
+process.env.NX_DAEMON = 'false';
+
+const jest = (config, ...args) =>
+  run(process.execPath, ['--experimental-vm-modules', join(root, 'node_modules/jest/bin/jest.js'), '-c', config, ...args], {
+    cwd: root,
+  });
+
+const steps = [
+  ['dependencies', () => ensureDependencies(root)],
+  ['lint', () => run(join(root, 'node_modules/.bin/eslint'), ['.', '--max-warnings=0'], { cwd: root })],
+  ['build', () => build(root)],
+  ['unit tests', () => jest('jest.config.mjs')],
+  ['integration and end-to-end tests', () => jest('jest.stack.config.mjs', '--runInBand')],
+];
+
+async function main() {
+  const durations = [];
+  for (const [label, action] of steps) {
+    durations.push([label, await timedStep(label, action)]);
+  }
+  console.log('\nAll steps passed:');
+  for (const [label, duration] of durations) {
+    console.log(`  ${label.padEnd(34)} ${formatSeconds(duration)}`);
+  }
+}
+
+main().catch(exitOnFailure);
