@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, ServiceUnavailableException, type DynamicModule, type InjectionToken } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from './public.decorator.js';
 
@@ -39,4 +39,18 @@ export class HealthController {
     }
     return { status: 'up', checks: results };
   }
+}
+
+/** The health module of an app: the shared controller with the app's own readiness checks. */
+export function createHealthModule(options: {
+  imports?: DynamicModule['imports'];
+  inject: InjectionToken[];
+  checks: (...dependencies: never[]) => ReadinessCheck[];
+}): DynamicModule {
+  return {
+    module: class HealthModule {},
+    imports: options.imports,
+    controllers: [HealthController],
+    providers: [{ provide: READINESS_CHECKS, useFactory: options.checks, inject: options.inject }],
+  };
 }

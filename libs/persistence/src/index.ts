@@ -1,2 +1,3 @@
 export * from './database.js';
 export * from './audit-trail.js';
+export * from './service-core.module.js';

@@ -1,9 +1,4 @@
-import { Module } from '@nestjs/common';
-import { HealthController, READINESS_CHECKS } from '@scrt/http';
+import { createHealthModule } from '@scrt/http';
 import { DATABASE, databaseReadinessCheck, type PrismaLike } from '@scrt/persistence';
 
-@Module({
-  controllers: [HealthController],
-  providers: [{ provide: READINESS_CHECKS, useFactory: (db: PrismaLike) => [databaseReadinessCheck(db)], inject: [DATABASE] }],
-})
-export class HealthModule {}
+export const HealthModule = createHealthModule({ inject: [DATABASE], checks: (db: PrismaLike) => [databaseReadinessCheck(db)] });

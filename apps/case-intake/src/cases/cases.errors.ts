@@ -1,0 +1,19 @@
+import { DomainError, ForbiddenError } from '@scrt/http';
+
+export class CaseNotFoundError extends DomainError {
+  constructor(id: string) {
+    super('CASE_NOT_FOUND', 404, 'Case not found', `No case ${id} is visible to you.`);
+  }
+}
+
+export class NotAnIcbError extends ForbiddenError {
+  constructor() {
+    super('Cases are recorded by an ICB: your selected role is not at an ICB.');
+  }
+}
+
+export class IdempotencyKeyReusedError extends DomainError {
+  constructor() {
+    super('IDEMPOTENCY_KEY_REUSED', 409, 'Idempotency key reused', 'This Idempotency-Key was used for a different request.');
+  }
+}

@@ -1,0 +1,76 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { canSee } from '@scrt/auth';
+import type { Principal, ReviewTypeCode } from '@scrt/contracts';
+import { ValidationFailedError } from '@scrt/http';
+import { CaseNotFoundError, IdempotencyKeyReusedError, NotAnIcbError } from './cases.errors.js';
+import { CasesRepository } from './cases.repository.js';
+import type { CaseDto } from './dto/case.dto.js';
+import type { CreateCaseDto } from './dto/create-case.dto.js';
+
+type CaseRow = NonNullable<Awaited<ReturnType<CasesRepository['findById']>>>;
+
+export function toCaseDto(row: CaseRow): CaseDto {
+  return {
+    id: row.id,
+    organisationCode: row.organisationCode,
+    regionCode: row.regionCode,
+    incidentDate: row.incidentDate.toISOString().slice(0, 10),
+    reviewType: row.reviewType as ReviewTypeCode,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  };
+}
+
+export interface CreatedCase {
+  dto: CaseDto;
+  /** False when an Idempotency-Key replay returned the first result. */
+  created: boolean;
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,200}$/;
+
+function assertIdempotencyKey(key: string): void {
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new ValidationFailedError([{ field: 'Idempotency-Key', code: 'MATCHES', message: 'Idempotency-Key must be 8 to 200 letters, digits or ._:-' }]);
+  }
+}
+
+@Injectable()
+export class CasesService {
+  constructor(private readonly cases: CasesRepository) {}
+
+  async create(input: CreateCaseDto, principal: Principal, idempotencyKey?: string): Promise<CreatedCase> {
+    if (principal.tier !== 'icb' || !principal.regionCode) throw new NotAnIcbError();
+    const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+    if (idempotencyKey !== undefined) {
+      assertIdempotencyKey(idempotencyKey);
+      const replay = await this.replay(principal, idempotencyKey, requestHash);
+      if (replay) return { dto: replay, created: false };
+    }
+    const row = await this.cases.create(
+      { id: randomUUID(), organisationCode: principal.organisationCode, regionCode: principal.regionCode, incidentDate: input.incidentDate, reviewType: input.reviewType },
+      principal,
+      idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
+    );
+    return { dto: toCaseDto(row), created: true };
+  }
+
+  /** Out-of-scope and missing cases look the same, so existence does not leak. */
+  async get(id: string, principal: Principal): Promise<CaseDto> {
+    const row = await this.cases.findById(id);
+    const visible = row !== null && canSee(principal, row);
+    await this.cases.recordAccess(principal, { action: 'read', resourceType: 'case', resourceId: id, outcome: visible ? 'success' : row ? 'denied' : 'not-found' });
+    if (!visible) throw new CaseNotFoundError(id);
+    return toCaseDto(row);
+  }
+
+  private async replay(principal: Principal, key: string, requestHash: string): Promise<CaseDto | undefined> {
+    const previous = await this.cases.findIdempotentRequest(principal.organisationCode, key);
+    if (!previous) return undefined;
+    if (previous.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
+    const row = await this.cases.findById(previous.resourceId);
+    return row ? toCaseDto(row) : undefined;
+  }
+}

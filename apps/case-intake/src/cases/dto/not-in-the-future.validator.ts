@@ -1,0 +1,18 @@
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+
+/** Today in England: a date entered in the UK afternoon is not "tomorrow" in UTC terms. */
+export function todayInEngland(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+}
+
+/** A YYYY-MM-DD date no later than today (in England). */
+export function NotInTheFuture(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'notInTheFuture',
+      target: target.constructor,
+      propertyName,
+      options: { message: `${propertyName} must not be in the future`, ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && value <= todayInEngland() },
+    });
+}

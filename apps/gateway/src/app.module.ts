@@ -1,0 +1,28 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { InternalTokenSigner } from '@scrt/auth';
+import { AuthModule } from './auth/auth.module.js';
+import { GatewayEnv } from './config/gateway.config.js';
+import { HealthModule } from './health/health.module.js';
+import { ProxyModule } from './proxy/proxy.module.js';
+
+function gatewayCoreModule(config: GatewayEnv): DynamicModule {
+  return {
+    module: class GatewayCoreModule {},
+    global: true,
+    providers: [
+      { provide: GatewayEnv, useValue: config },
+      { provide: InternalTokenSigner, useFactory: () => InternalTokenSigner.fromPem(config.INTERNAL_JWT_PRIVATE_KEY) },
+    ],
+    exports: [GatewayEnv, InternalTokenSigner],
+  };
+}
+
+@Module({})
+export class AppModule {
+  static register(config: GatewayEnv): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [gatewayCoreModule(config), AuthModule, HealthModule, ProxyModule],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+/** One entry of CIS2's `nhsid_nrbac_roles`. */
+export interface NrbacRole {
+  person_roleid: string;
+  org_code: string;
+  role_code?: string;
+  role_name?: string;
+  workgroups?: string[];
+  activity_codes?: string[];
+}
+
+/** The claims the gateway reads from a validated access token (or ID token + userinfo). */
+export interface ExternalClaims {
+  sub?: string;
+  client_id?: string;
+  scope?: string;
+  org_code?: string;
+  name?: string;
+  nhsid_useruid?: string;
+  selected_roleid?: string;
+  nhsid_nrbac_roles?: NrbacRole[];
+  authentication_assurance_level?: string | number;
+  [claim: string]: unknown;
+}
+
+/** Client-credentials tokens name no person: their subject is the client itself. */
+export function isMachineClient(claims: ExternalClaims): boolean {
+  return claims.nhsid_useruid === undefined && typeof claims.client_id === 'string' && claims.sub === claims.client_id;
+}

@@ -1,0 +1,60 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { InternalTokenSigner } from '@scrt/auth';
+import type { Principal } from '@scrt/contracts';
+import { CORRELATION_HEADER, currentCorrelationId } from '@scrt/observability';
+import { GatewayEnv } from '../config/gateway.config.js';
+import { UnknownApiRouteError, UpstreamUnavailableError } from './proxy.errors.js';
+import { baseUrlOf, ownerOf } from './routes.js';
+
+/** Request headers a service may see; everything else (cookies, identity claims) stays here. */
+const FORWARDED_REQUEST_HEADERS = ['accept', 'content-type', 'if-match', 'if-none-match', 'idempotency-key'];
+const RETURNED_RESPONSE_HEADERS = ['content-type', 'location', 'etag', 'retry-after', 'content-disposition'];
+const UPSTREAM_TIMEOUT_MS = 15_000;
+
+/**
+ * Forwards an authenticated API call to the owning service over HTTP, replacing the caller's
+ * credentials with a short-lived internal token that states the principal.
+ */
+@Injectable()
+export class ProxyService {
+  private readonly logger = new Logger(ProxyService.name);
+
+  constructor(
+    private readonly config: GatewayEnv,
+    private readonly signer: InternalTokenSigner,
+  ) {}
+
+  async forward(request: FastifyRequest, reply: FastifyReply, principal: Principal): Promise<void> {
+    const service = ownerOf(request.url);
+    if (!service) throw new UnknownApiRouteError(request.url.split('?')[0]);
+    const correlationId = currentCorrelationId();
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${await this.signer.sign(principal, correlationId)}`,
+      [CORRELATION_HEADER]: correlationId ?? '',
+    };
+    for (const name of FORWARDED_REQUEST_HEADERS) {
+      const value = request.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    const hasBody = request.body !== undefined && request.method !== 'GET' && request.method !== 'HEAD';
+    let response: Response;
+    try {
+      response = await fetch(new URL(request.url, baseUrlOf(service, this.config)), {
+        method: request.method,
+        headers,
+        body: hasBody ? JSON.stringify(request.body) : undefined,
+        signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
+        redirect: 'manual',
+      });
+    } catch (error) {
+      this.logger.error({ message: 'upstream call failed', service, error: String(error) });
+      throw new UpstreamUnavailableError(service);
+    }
+    for (const name of RETURNED_RESPONSE_HEADERS) {
+      const value = response.headers.get(name);
+      if (value !== null) void reply.header(name, value);
+    }
+    await reply.status(response.status).send(Buffer.from(await response.arrayBuffer()));
+  }
+}

@@ -1,0 +1,8 @@
+import { DomainError } from '@scrt/http';
+
+/** The sign-in round trip failed for a reason the user can only fix by starting again. */
+export class SignInFailedError extends DomainError {
+  constructor(detail: string) {
+    super('SIGN_IN_FAILED', 400, 'Sign-in failed', detail);
+  }
+}
