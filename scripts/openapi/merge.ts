@@ -1,8 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { OpenAPIObject } from '@nestjs/swagger';
-
-type Components = NonNullable<OpenAPIObject['components']>;
-type Paths = OpenAPIObject['paths'];
+import { operationsOf, type Components, type Paths } from './document-types.js';
 
 export interface ServiceDocument {
   service: string;
@@ -16,8 +14,6 @@ export class OpenApiCollisionError extends Error {
     this.name = 'OpenApiCollisionError';
   }
 }
-
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 function sortedByKey<T>(entries: Iterable<[string, T]>): Record<string, T> {
   return Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -43,8 +39,7 @@ function findDuplicateOperationIds(documents: ServiceDocument[], collisions: str
   const owners = new Map<string, string>();
   for (const { service, document } of documents) {
     for (const [path, item] of Object.entries(document.paths)) {
-      for (const method of HTTP_METHODS) {
-        const operationId = item[method]?.operationId;
+      for (const [method, { operationId }] of operationsOf(item)) {
         if (!operationId) continue;
         const where = `${service} ${method.toUpperCase()} ${path}`;
         const owner = owners.get(operationId);

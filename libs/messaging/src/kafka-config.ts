@@ -1,6 +1,6 @@
 import { Logger, type LoggerService } from '@nestjs/common';
 import type { KafkaOptions } from '@nestjs/microservices';
-import { Partitioners, logLevel as KafkaLogLevel, type KafkaConfig, type LogEntry, type ProducerConfig, type logCreator } from 'kafkajs';
+import { Kafka, Partitioners, logLevel as KafkaLogLevel, type KafkaConfig, type LogEntry, type Producer, type ProducerConfig, type logCreator } from 'kafkajs';
 
 export type MessagingLogLevel = 'error' | 'warn' | 'info' | 'debug';
 
@@ -72,6 +72,11 @@ export function reliableProducerConfig(): ProducerConfig {
     // so that the caller can roll back and back off. Outbox and inbox make delivery at-least-once.
     retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 5 },
   };
+}
+
+/** A new (unconnected) producer with `reliableProducerConfig()`. */
+export function createReliableProducer(settings: KafkaSettings): Producer {
+  return new Kafka(kafkaClientConfig(settings)).producer(reliableProducerConfig());
 }
 
 /** Options of Nest's Kafka transport: client id and group are exactly the service name. */

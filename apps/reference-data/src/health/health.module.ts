@@ -1,4 +1,3 @@
-import { createHealthModule } from '@scrt/http';
-import { DATABASE, databaseReadinessCheck, type PrismaLike } from '@scrt/persistence';
+import { databaseHealthModule } from '@scrt/persistence';
 
-export const HealthModule = createHealthModule({ inject: [DATABASE], checks: (db: PrismaLike) => [databaseReadinessCheck(db)] });
+export const HealthModule = databaseHealthModule();

@@ -1,0 +1,32 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { InternalAuthModule } from '@scrt/auth';
+import { MessagingModule } from '@scrt/messaging';
+import { DATABASE, serviceCoreModule } from '@scrt/persistence';
+import { CasesModule } from './cases/cases.module.js';
+import { CaseIntakeEnv } from './config/case-intake.config.js';
+import { createIntakeDatabase, INTAKE_SCHEMA } from './database.js';
+import { HealthModule } from './health/health.module.js';
+
+export const SERVICE_NAME = 'case-intake';
+
+@Module({})
+export class AppModule {
+  static register(config: CaseIntakeEnv): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        serviceCoreModule(CaseIntakeEnv, config, () => createIntakeDatabase(config.DATABASE_URL)),
+        InternalAuthModule.forPublicKey(config.INTERNAL_JWT_PUBLIC_KEY),
+        MessagingModule.forProducer({
+          serviceName: SERVICE_NAME,
+          schema: INTAKE_SCHEMA,
+          brokers: config.KAFKA_BROKERS,
+          relayEnabled: config.OUTBOX_RELAY_ENABLED,
+          database: DATABASE,
+        }),
+        HealthModule,
+        CasesModule,
+      ],
+    };
+  }
+}

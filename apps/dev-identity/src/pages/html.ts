@@ -1,0 +1,47 @@
+/** Markup that is already safe to embed: built by `html` or handed over by oidc-provider. */
+export class SafeHtml {
+  constructor(readonly markup: string) {}
+
+  toString(): string {
+    return this.markup;
+  }
+}
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+function render(value: unknown): string {
+  if (value instanceof SafeHtml) return value.markup;
+  if (Array.isArray(value)) return value.map(render).join('');
+  if (value === undefined || value === null || value === false) return '';
+  return String(value).replace(/[&<>"']/g, (character) => ENTITIES[character]);
+}
+
+/** Template tag that escapes every interpolated value unless it is `SafeHtml` (arrays are joined). */
+export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
+  return new SafeHtml(strings.reduce((markup, text, index) => markup + render(values[index - 1]) + text));
+}
+
+const STYLE = `body{font-family:Arial,sans-serif;line-height:1.5;margin:0;color:#212b32;background:#f0f4f5}
+header{background:#005eb8;color:#fff;padding:.5rem 1rem}main{max-width:44rem;margin:1rem auto;padding:0 1rem}
+ul{list-style:none;padding:0}li{margin:0 0 .75rem}button{font-size:1rem;padding:.4rem .8rem;margin-right:.5rem;cursor:pointer}
+button:focus,input:focus{outline:3px solid #ffeb3b}fieldset{border:0;padding:0}legend{font-weight:bold}
+.radio{margin:.5rem 0}`;
+
+export function htmlPage(title: string, body: SafeHtml): string {
+  return html`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} - SCRT development sign-in</title>
+<style>${new SafeHtml(STYLE)}</style>
+</head>
+<body>
+<header><p>SCRT development identity provider: fictional accounts, not NHS CIS2.</p></header>
+<main>
+<h1>${title}</h1>
+${body}
+</main>
+</body>
+</html>`.markup;
+}

@@ -1,0 +1,114 @@
+import { errors, type Configuration, type JWK } from 'oidc-provider';
+import type { AccountDirectory } from '../accounts/account-directory.js';
+import { cis2IdTokenClaims, cis2UserClaims, clientCredentialsClaims } from '../accounts/cis2-claims.js';
+import type { RoleSelections } from '../accounts/role-selections.js';
+import type { DevIdentityEnv } from '../config/dev-identity.config.js';
+import { SIGNING_ALGORITHM, type PrivateJwks } from '../keys/signing-keys.js';
+import { providerErrorPage, signedOutPage, signOutPage } from '../pages/provider.pages.js';
+import { CIS2_SCOPE_CLAIMS } from './cis2-scopes.js';
+import { registeredClients } from './clients.js';
+
+/** The provider's own endpoints; everything else on the port belongs to the Nest app. */
+export const PROVIDER_ROUTES = {
+  authorization: '/auth',
+  token: '/token',
+  userinfo: '/me',
+  jwks: '/jwks',
+  end_session: '/session/end',
+};
+
+const HOUR = 60 * 60;
+
+export interface ProviderDependencies {
+  config: DevIdentityEnv;
+  directory: AccountDirectory;
+  selections: RoleSelections;
+  jwks: PrivateJwks;
+  /** Sign the provider's cookies; kept across rebuilds so that sign-ins survive a key rotation. */
+  cookieKeys: string[];
+}
+
+export function providerConfiguration({ config, directory, selections, jwks, cookieKeys }: ProviderDependencies): Configuration {
+  const audience = config.DEV_IDENTITY_API_AUDIENCE;
+  const userClaims = (accountId: string, grantId: string | undefined) => {
+    const user = directory.userById(accountId);
+    return user && cis2UserClaims(user, directory.organisations, selections.roleFor(grantId));
+  };
+
+  return {
+    clients: registeredClients(config, directory.clients),
+    clientAuthMethods: ['client_secret_basic', 'none'],
+    scopes: ['openid', ...new Set(directory.clients.flatMap((client) => client.scopes))],
+    claims: CIS2_SCOPE_CLAIMS,
+    jwks: jwks as { keys: JWK[] },
+    enabledJWA: { idTokenSigningAlgValues: [SIGNING_ALGORITHM] },
+    cookies: { keys: cookieKeys },
+    routes: PROVIDER_ROUTES,
+    pkce: { required: () => true },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+
+    async findAccount(_ctx, accountId, token) {
+      const claims = userClaims(accountId, token?.grantId);
+      if (!claims) return undefined;
+      return { accountId, claims: (use) => ({ sub: accountId, ...(use === 'id_token' ? cis2IdTokenClaims(claims) : claims) }) };
+    },
+
+    // Resource servers trust the access token alone, so it carries every claim whatever the scope.
+    async extraTokenClaims(_ctx, token) {
+      if (token.kind === 'ClientCredentials') {
+        const client = directory.client(token.clientId);
+        return client && clientCredentialsClaims(client);
+      }
+      return { ...userClaims(token.accountId, token.grantId) };
+    },
+
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => audience,
+        // Clients need not name the API at the token endpoint: every access token is for it.
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, indicator, client) => {
+          if (indicator !== audience) throw new errors.InvalidTarget(`the only resource is ${audience}`);
+          return {
+            audience,
+            scope: client.scope ?? '',
+            accessTokenFormat: 'jwt',
+            accessTokenTTL: HOUR,
+            jwt: { sign: { alg: SIGNING_ALGORITHM } },
+          };
+        },
+      },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx, form) => {
+          ctx.body = signOutPage(form);
+        },
+        postLogoutSuccessSource: (ctx) => {
+          ctx.body = signedOutPage();
+        },
+      },
+    },
+
+    // The API explorer (Swagger UI) calls the token endpoint from the gateway's pages.
+    clientBasedCORS: (_ctx, origin, client) =>
+      client.clientAuthMethod === 'none' && client.redirectUris.some((uri) => new URL(uri).origin === origin),
+
+    renderError: (ctx, out) => {
+      ctx.type = 'html';
+      ctx.body = providerErrorPage(out);
+    },
+
+    ttl: {
+      AccessToken: HOUR,
+      AuthorizationCode: 60,
+      ClientCredentials: HOUR,
+      IdToken: HOUR,
+      Interaction: HOUR,
+      Session: 8 * HOUR,
+      Grant: 8 * HOUR,
+    },
+  };
+}

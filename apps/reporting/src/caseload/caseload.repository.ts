@@ -1,0 +1,59 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ScopeFilter } from '@scrt/auth';
+import type { CaseCreatedV1, EventEnvelope, Principal } from '@scrt/contracts';
+import { Inbox } from '@scrt/messaging';
+import { AuditTrail, DATABASE, type AuditEntry } from '@scrt/persistence';
+import { REPORTING_SCHEMA, type ReportingDatabase } from '../database.js';
+
+export const CASELOAD_CONSUMER = 'reporting.caseload';
+const audit = new AuditTrail(REPORTING_SCHEMA);
+
+export interface CaseloadPeriod {
+  from?: string;
+  to?: string;
+}
+
+@Injectable()
+export class CaseloadRepository {
+  private readonly inbox = new Inbox(REPORTING_SCHEMA);
+
+  constructor(@Inject(DATABASE) private readonly db: ReportingDatabase) {}
+
+  /** Applies a `case.created` event once, however often it is delivered. */
+  recordCase(event: EventEnvelope<CaseCreatedV1>): Promise<'processed' | 'duplicate'> {
+    const { payload } = event;
+    return this.inbox.processOnce(this.db, event, CASELOAD_CONSUMER, async (tx) => {
+      await (tx as unknown as ReportingDatabase).caseFact.create({
+        data: {
+          caseId: payload.caseId,
+          organisationCode: payload.organisationCode,
+          regionCode: payload.regionCode,
+          reviewType: payload.reviewType,
+          incidentDate: new Date(`${payload.incidentDate}T00:00:00Z`),
+          recordedAt: new Date(payload.createdAt),
+          sourceEventId: event.eventId,
+        },
+      });
+    });
+  }
+
+  async countByOrganisationAndType(scope: ScopeFilter, period: CaseloadPeriod) {
+    const groups = await this.db.caseFact.groupBy({
+      by: ['regionCode', 'organisationCode', 'reviewType'],
+      where: {
+        ...scope,
+        recordedAt: {
+          ...(period.from ? { gte: new Date(`${period.from}T00:00:00Z`) } : {}),
+          ...(period.to ? { lt: new Date(new Date(`${period.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+        },
+      },
+      _count: { _all: true },
+      orderBy: [{ regionCode: 'asc' }, { organisationCode: 'asc' }, { reviewType: 'asc' }],
+    });
+    return groups.map((group) => ({ regionCode: group.regionCode, organisationCode: group.organisationCode, reviewType: group.reviewType, cases: group._count._all }));
+  }
+
+  recordAccess(principal: Principal, entry: AuditEntry) {
+    return audit.record(this.db, principal, entry);
+  }
+}

@@ -1,0 +1,22 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ReviewTypeCodes, ScopeTiers, type ReviewTypeCode, type ScopeTier } from '@scrt/contracts';
+
+export class CaseloadRowDto {
+  @ApiProperty({ example: 'Y63' }) regionCode: string;
+  @ApiProperty({ example: 'QWO' }) organisationCode: string;
+  @ApiProperty({ enum: ReviewTypeCodes }) reviewType: ReviewTypeCode;
+  @ApiProperty({ example: 4 }) cases: number;
+}
+
+export class ReportScopeDto {
+  @ApiProperty({ enum: ScopeTiers }) tier: ScopeTier;
+  @ApiPropertyOptional({ example: 'Y63' }) regionCode?: string;
+  @ApiPropertyOptional({ example: 'QWO' }) organisationCode?: string;
+}
+
+export class CaseloadReportDto {
+  @ApiProperty({ type: ReportScopeDto, description: 'What you may see: your ICB, your region, or all' }) scope: ReportScopeDto;
+  @ApiProperty({ format: 'date-time' }) generatedAt: string;
+  @ApiProperty() totalCases: number;
+  @ApiProperty({ type: [CaseloadRowDto], description: 'New cases by region, organisation and review type' }) rows: CaseloadRowDto[];
+}

@@ -1,0 +1,3 @@
+import { MessagingServiceEnv } from '@scrt/config';
+
+export class ReportingEnv extends MessagingServiceEnv {}

@@ -1,0 +1,3 @@
+import { DatabaseServiceEnv } from '@scrt/config';
+
+export class ReviewsEnv extends DatabaseServiceEnv {}

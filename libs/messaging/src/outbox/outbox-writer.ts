@@ -1,0 +1,27 @@
+import type { EventContract, EventEnvelope } from '@scrt/contracts';
+import type { SqlClient } from '../sql-client.js';
+import { buildEnvelope, envelopeHeaders, type AppendContext } from './event-envelope.js';
+import { OutboxTable } from './outbox-table.js';
+
+export interface OutboxWriterOptions {
+  /** The producing service: the envelope's `producer`. */
+  serviceName: string;
+  /** The service's database schema, which holds `outbox_event`. */
+  schema: string;
+}
+
+/** Records events in the outbox, inside the caller's transaction, for the relay to publish. */
+export class OutboxWriter {
+  private readonly table: OutboxTable;
+
+  constructor(private readonly options: OutboxWriterOptions) {
+    this.table = new OutboxTable(options.schema);
+  }
+
+  /** Validates the payload, builds the envelope and inserts it with `tx`; returns the envelope. */
+  async append<P extends object>(tx: SqlClient, contract: EventContract<P>, payload: P, context: AppendContext): Promise<EventEnvelope<P>> {
+    const envelope = buildEnvelope(contract, payload, context, this.options.serviceName);
+    await this.table.insert(tx, { topic: contract.topic, key: envelope.aggregateId, envelope, headers: envelopeHeaders(envelope) });
+    return envelope;
+  }
+}

@@ -1,0 +1,60 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { serviceNames } from '../stack/apps-catalog.js';
+import { mergeServiceDocuments } from './merge.js';
+import { securitySchemes, withOAuth2Alternative } from './security.js';
+import { createServiceDocument } from './service-documents.js';
+
+/** Where the merged document is committed, relative to the repository root. */
+export const OPENAPI_DOCUMENT_PATH = join('openapi', 'openapi.json');
+
+/** The public API of every service behind the gateway, as one OpenAPI 3.1 document. */
+export async function buildOpenApiDocument(root: string): Promise<OpenAPIObject> {
+  const documents = [];
+  for (const service of serviceNames) {
+    documents.push({ service, document: await createServiceDocument(service) });
+  }
+  const { paths, components } = mergeServiceDocuments(documents);
+  const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Safeguarding Case Review Tracker API',
+      version,
+      description: 'Records safeguarding incidents and the reviews that follow. Errors are RFC 9457 `application/problem+json`.',
+    },
+    servers: [{ url: '/' }],
+    paths: withOAuth2Alternative(paths),
+    components: { ...components, securitySchemes: { ...components?.securitySchemes, ...securitySchemes } },
+  };
+}
+
+/** The exact bytes committed: two-space JSON with a trailing newline. */
+export function renderOpenApiDocument(document: OpenAPIObject): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+export class StaleOpenApiDocumentError extends Error {
+  constructor() {
+    super(`${OPENAPI_DOCUMENT_PATH} is out of date with the services' code: run \`npm run openapi\` and commit the result`);
+    this.name = 'StaleOpenApiDocumentError';
+  }
+}
+
+/** `npm run openapi` writes the document; `npm run openapi -- --check` fails when it is stale. */
+export async function main(args: string[], root: string): Promise<void> {
+  const unknown = args.filter((arg) => arg !== '--check');
+  if (unknown.length > 0) throw new Error(`unknown arguments: ${unknown.join(' ')} (only --check)`);
+  const target = join(root, OPENAPI_DOCUMENT_PATH);
+  const rendered = renderOpenApiDocument(await buildOpenApiDocument(root));
+  if (args.includes('--check')) {
+    const committed = await readFile(target, 'utf8').catch(() => undefined);
+    if (committed !== rendered) throw new StaleOpenApiDocumentError();
+    console.log(`${OPENAPI_DOCUMENT_PATH} is up to date`);
+    return;
+  }
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, rendered);
+  console.log(`wrote ${OPENAPI_DOCUMENT_PATH}`);
+}
