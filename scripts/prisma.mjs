@@ -8,7 +8,7 @@ import { exitOnFailure, isEntryPoint, run } from './lib/run.mjs';
 
 const root = dirname(import.meta.dirname);
 
-export function prismaEnv(repoRoot = root) {
+function prismaEnv(repoRoot = root) {
   const placeholder = join(repoRoot, '.local', 'prisma-engine-placeholder');
   if (!existsSync(placeholder)) {
     mkdirSync(dirname(placeholder), { recursive: true });
@@ -24,7 +24,9 @@ export function prismaEnv(repoRoot = root) {
 }
 
 export function runPrisma(args, repoRoot = root) {
-  return run(join(repoRoot, 'node_modules', '.bin', 'prisma'), args, { cwd: repoRoot, env: prismaEnv(repoRoot) });
+  const cli = join(repoRoot, 'node_modules', 'prisma', 'build', 'index.js');
+  const preload = join(import.meta.dirname, 'lib', 'unref-long-timers.cjs');
+  return run(process.execPath, ['--require', preload, cli, ...args], { cwd: repoRoot, env: prismaEnv(repoRoot) });
 }
 
 if (isEntryPoint(import.meta.filename)) {

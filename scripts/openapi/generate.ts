@@ -1,13 +1,16 @@
+import 'reflect-metadata';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { OPENAPI_DOCUMENT_FILE } from '../../apps/gateway/src/openapi/openapi-document.js';
+import { loadRolePermissions } from '../../apps/gateway/src/principal/role-permissions.js';
 import { serviceNames } from '../stack/apps-catalog.js';
 import { mergeServiceDocuments } from './merge.js';
 import { securitySchemes, withOAuth2Alternative } from './security.js';
 import { createServiceDocument } from './service-documents.js';
 
-/** Where the merged document is committed, relative to the repository root. */
-export const OPENAPI_DOCUMENT_PATH = join('openapi', 'openapi.json');
+/** The client scopes documented are the ones the gateway maps to permissions by default. */
+const ROLE_PERMISSIONS_FILE = 'config/role-permissions.json';
 
 /** The public API of every service behind the gateway, as one OpenAPI 3.1 document. */
 export async function buildOpenApiDocument(root: string): Promise<OpenAPIObject> {
@@ -17,6 +20,7 @@ export async function buildOpenApiDocument(root: string): Promise<OpenAPIObject>
   }
   const { paths, components } = mergeServiceDocuments(documents);
   const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
+  const { clientScopes } = loadRolePermissions(join(root, ROLE_PERMISSIONS_FILE));
   return {
     openapi: '3.1.0',
     info: {
@@ -26,7 +30,7 @@ export async function buildOpenApiDocument(root: string): Promise<OpenAPIObject>
     },
     servers: [{ url: '/' }],
     paths: withOAuth2Alternative(paths),
-    components: { ...components, securitySchemes: { ...components?.securitySchemes, ...securitySchemes } },
+    components: { ...components, securitySchemes: { ...components?.securitySchemes, ...securitySchemes(clientScopes) } },
   };
 }
 
@@ -37,7 +41,7 @@ export function renderOpenApiDocument(document: OpenAPIObject): string {
 
 export class StaleOpenApiDocumentError extends Error {
   constructor() {
-    super(`${OPENAPI_DOCUMENT_PATH} is out of date with the services' code: run \`npm run openapi\` and commit the result`);
+    super(`${OPENAPI_DOCUMENT_FILE} is out of date with the services' code: run \`npm run openapi\` and commit the result`);
     this.name = 'StaleOpenApiDocumentError';
   }
 }
@@ -46,15 +50,15 @@ export class StaleOpenApiDocumentError extends Error {
 export async function main(args: string[], root: string): Promise<void> {
   const unknown = args.filter((arg) => arg !== '--check');
   if (unknown.length > 0) throw new Error(`unknown arguments: ${unknown.join(' ')} (only --check)`);
-  const target = join(root, OPENAPI_DOCUMENT_PATH);
+  const target = join(root, OPENAPI_DOCUMENT_FILE);
   const rendered = renderOpenApiDocument(await buildOpenApiDocument(root));
   if (args.includes('--check')) {
     const committed = await readFile(target, 'utf8').catch(() => undefined);
     if (committed !== rendered) throw new StaleOpenApiDocumentError();
-    console.log(`${OPENAPI_DOCUMENT_PATH} is up to date`);
+    console.log(`${OPENAPI_DOCUMENT_FILE} is up to date`);
     return;
   }
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, rendered);
-  console.log(`wrote ${OPENAPI_DOCUMENT_PATH}`);
+  console.log(`wrote ${OPENAPI_DOCUMENT_FILE}`);
 }

@@ -1,45 +1,41 @@
+import type { Permission } from '@scrt/contracts';
+import { ISSUER_PLACEHOLDER } from '../../apps/gateway/src/openapi/openapi-document.js';
+import { CIS2_USER_SCOPES } from '../../apps/gateway/src/session/cis2-scopes.js';
 import { operationsOf, type Operation, type PathItem, type Paths, type SecurityScheme } from './document-types.js';
-
-/** Replaced by the gateway with its configured issuer when it serves the document. */
-export const ISSUER_PLACEHOLDER = '{issuer}';
 
 /** The scheme `@RequirePermission` puts on every protected operation (`ApiBearerAuth()`). */
 const BEARER = 'bearer';
 const OAUTH2 = 'oauth2';
 
-const USER_SCOPES = {
-  openid: 'OpenID Connect sign-in',
-  profile: 'Your name',
-  email: 'Your email address',
-  nhsperson: 'Your NHS person record (CIS2)',
-  associatedorgs: 'The organisations you are associated with (CIS2)',
-  nationalrbacaccess: 'Your national RBAC roles (CIS2)',
-  selectedrole: 'The role you selected at sign-in (CIS2)',
-};
-
-export const securitySchemes: Record<string, SecurityScheme> = {
-  [BEARER]: {
-    type: 'http',
-    scheme: 'bearer',
-    bearerFormat: 'JWT',
-    description: 'An access token from the identity provider: a user signed in through CIS2, or a case-management system using client credentials.',
-  },
-  [OAUTH2]: {
-    type: 'oauth2',
-    description: 'How to obtain the bearer token. Users: authorization code with PKCE (S256). Systems: client credentials.',
-    flows: {
-      authorizationCode: {
-        authorizationUrl: `${ISSUER_PLACEHOLDER}/auth`,
-        tokenUrl: `${ISSUER_PLACEHOLDER}/token`,
-        scopes: USER_SCOPES,
-      },
-      clientCredentials: {
-        tokenUrl: `${ISSUER_PLACEHOLDER}/token`,
-        scopes: {},
+/**
+ * How callers authenticate. The OAuth2 URLs follow oidc-provider's routes (dev-identity); the
+ * gateway puts its configured issuer in place of the placeholder when it serves the document.
+ */
+export function securitySchemes(clientScopes: Record<string, Permission[]>): Record<string, SecurityScheme> {
+  return {
+    [BEARER]: {
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: 'An access token from the identity provider: a user signed in through CIS2, or a case-management system using client credentials.',
+    },
+    [OAUTH2]: {
+      type: 'oauth2',
+      description: 'How to obtain the bearer token. Users: authorization code with PKCE (S256). Systems: client credentials.',
+      flows: {
+        authorizationCode: {
+          authorizationUrl: `${ISSUER_PLACEHOLDER}/auth`,
+          tokenUrl: `${ISSUER_PLACEHOLDER}/token`,
+          scopes: { ...CIS2_USER_SCOPES },
+        },
+        clientCredentials: {
+          tokenUrl: `${ISSUER_PLACEHOLDER}/token`,
+          scopes: Object.fromEntries(Object.entries(clientScopes).map(([scope, permissions]) => [scope, `Grants ${permissions.join(', ')}`])),
+        },
       },
     },
-  },
-};
+  };
+}
 
 function withAlternative(operation: Operation): Operation {
   const requirements = operation.security ?? [];

@@ -11,13 +11,15 @@ import { SigningKeyStore } from './keys/signing-keys.js';
 import { OidcProviderHost } from './provider/oidc-provider.host.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
 import { SignInInteraction } from './sign-in/sign-in.interaction.js';
+import { UserinfoController } from './userinfo/userinfo.controller.js';
+import { UserinfoService } from './userinfo/userinfo.service.js';
 
 @Module({})
 export class AppModule {
   static register(config: DevIdentityEnv): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, SignInController, KeyRotationController],
+      controllers: [HealthController, SignInController, UserinfoController, KeyRotationController],
       providers: [
         { provide: DevIdentityEnv, useValue: config },
         { provide: AccountDirectory, useFactory: async () => new AccountDirectory(await loadDemoAccounts(resolve(config.DEV_IDENTITY_ACCOUNTS_FILE))) },
@@ -25,6 +27,7 @@ export class AppModule {
         RoleSelections,
         OidcProviderHost,
         SignInInteraction,
+        UserinfoService,
         readinessChecks,
       ],
     };

@@ -74,5 +74,5 @@ export async function apiAsClient(clientId: string): Promise<ApiClient> {
   const client = demoAccounts().clients.find((candidate) => candidate.client_id === clientId);
   if (!client) throw new Error(`no demo client ${clientId}`);
   const token = await clientCredentialsToken(requiredEnv('SCRT_TEST_IDENTITY_URL'), client.client_id, client.client_secret, client.scopes.join(' '));
-  return new ApiClient(requiredEnv('SCRT_TEST_GATEWAY_URL'), typeof token === 'string' ? token : (token as { accessToken: string }).accessToken);
+  return new ApiClient(requiredEnv('SCRT_TEST_GATEWAY_URL'), token);
 }

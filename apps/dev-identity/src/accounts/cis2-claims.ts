@@ -17,15 +17,15 @@ export interface UserOrganisation {
   org_name: string;
 }
 
-/** Everything CIS2 says about a signed-in user (userinfo shape). */
-export interface Cis2UserClaims {
+/** Everything CIS2 says about a signed-in user (userinfo shape). A type, not an interface, so that it is a plain claims object. */
+export type Cis2UserClaims = {
   nhsid_useruid: string;
   name: string;
   authentication_assurance_level: string;
   selected_roleid?: string;
   nhsid_nrbac_roles: NationalRbacRole[];
   nhsid_user_orgs: UserOrganisation[];
-}
+};
 
 export type Cis2IdTokenClaims = Omit<Cis2UserClaims, 'nhsid_nrbac_roles' | 'nhsid_user_orgs'>;
 

@@ -9,6 +9,11 @@ export interface PrivateJwks {
   keys: JWK[];
 }
 
+/** The public half of each key, as published at the `jwks_uri`. */
+export function publicJwks({ keys }: PrivateJwks): PrivateJwks {
+  return { keys: keys.map(({ kty, n, e, kid, alg, use }) => ({ kty, n, e, kid, alg, use })) };
+}
+
 /** The provider's signing keys, kept in `<dataDir>/jwks.json` so that tokens outlive a restart. */
 export class SigningKeyStore {
   private readonly file: string;

@@ -32,7 +32,7 @@ export function registeredClients(config: DevIdentityEnv, machineClients: readon
       token_endpoint_auth_method: 'none',
       redirect_uris: [E2E_REDIRECT_URI, `${gatewayOrigin}/api/docs/oauth2-redirect.html`],
     },
-    ...machineClients.map((client) => ({
+    ...machineClients.map((client): ClientMetadata => ({
       client_id: client.client_id,
       client_secret: client.client_secret,
       token_endpoint_auth_method: 'client_secret_basic',

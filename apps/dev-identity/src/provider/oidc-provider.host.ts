@@ -1,14 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import Provider from 'oidc-provider';
+import { createLocalJWKSet, type JWTVerifyGetKey } from 'jose';
+import Provider, { errors } from 'oidc-provider';
 import { AccountDirectory } from '../accounts/account-directory.js';
 import { RoleSelections } from '../accounts/role-selections.js';
 import { DevIdentityEnv } from '../config/dev-identity.config.js';
-import { SigningKeyStore, type PrivateJwks } from '../keys/signing-keys.js';
+import { publicJwks, SigningKeyStore, type PrivateJwks } from '../keys/signing-keys.js';
 import { providerConfiguration } from './provider-configuration.js';
+import { SharedMemoryStore } from './shared-memory-store.js';
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+interface InstalledProvider {
+  provider: Provider;
+  listener: RequestListener;
+  /** The published keys, for verifying the provider's own access tokens. */
+  verificationKeys: JWTVerifyGetKey;
+}
 
 export interface KeyRotation {
   signingKid: string;
@@ -17,14 +26,14 @@ export interface KeyRotation {
 
 /**
  * Owns the running oidc-provider instance. Its keys are fixed at construction, so a key rotation
- * builds a new instance and swaps it in; sessions and grants live in oidc-provider's in-memory
- * store, which the instances share.
+ * builds a new instance and swaps it in; the instances share one store and one set of cookie keys.
  */
 @Injectable()
 export class OidcProviderHost implements OnModuleInit {
   private readonly logger = new Logger('OidcProvider');
+  private readonly store = new SharedMemoryStore();
   private readonly cookieKeys = [randomBytes(32).toString('base64url')];
-  private installed?: { provider: Provider; listener: RequestListener };
+  private installed?: InstalledProvider;
 
   constructor(
     private readonly config: DevIdentityEnv,
@@ -50,26 +59,35 @@ export class OidcProviderHost implements OnModuleInit {
     return this.current().listener;
   }
 
+  get verificationKeys(): JWTVerifyGetKey {
+    return this.current().verificationKeys;
+  }
+
   async rotateSigningKey(): Promise<KeyRotation> {
     const jwks = await this.keys.rotate();
     this.install(jwks);
-    const [signingKid, ...previousKids] = jwks.keys.map((key) => key.kid as string);
-    this.logger.log({ message: 'signing key rotated', signingKid, previousKids });
-    return { signingKid, publishedKids: [signingKid, ...previousKids] };
+    const publishedKids = jwks.keys.map((key) => key.kid as string);
+    this.logger.log({ message: 'signing key rotated', publishedKids });
+    return { signingKid: publishedKids[0], publishedKids };
   }
 
-  private current(): { provider: Provider; listener: RequestListener } {
+  private current(): InstalledProvider {
     if (!this.installed) throw new Error('the OpenID provider is not initialised yet');
     return this.installed;
   }
 
   private install(jwks: PrivateJwks): void {
     const { config, directory, selections, cookieKeys } = this;
-    const provider = new Provider(config.DEV_IDENTITY_ISSUER, providerConfiguration({ config, directory, selections, jwks, cookieKeys }));
+    const adapter = this.store.adapterFactory;
+    const provider = new Provider(config.DEV_IDENTITY_ISSUER, providerConfiguration({ config, directory, selections, jwks, adapter, cookieKeys }));
     provider.proxy = true;
     provider.on('server_error', (_ctx, error: Error) => this.logger.error({ message: 'oidc-provider failed', error: error.message, stack: error.stack }));
-    provider.on('grant.error', (_ctx, error: Error) => this.logger.warn({ message: 'token request refused', error: error.message }));
-    provider.on('authorization.error', (_ctx, error: Error) => this.logger.warn({ message: 'authorization request refused', error: error.message }));
-    this.installed = { provider, listener: provider.callback() };
+    provider.on('grant.error', (_ctx, error: errors.OIDCProviderError) => this.logger.warn({ message: 'token request refused', ...refusal(error) }));
+    provider.on('authorization.error', (_ctx, error: errors.OIDCProviderError) => this.logger.warn({ message: 'authorization request refused', ...refusal(error) }));
+    this.installed = { provider, listener: provider.callback(), verificationKeys: createLocalJWKSet(publicJwks(jwks)) };
   }
+}
+
+function refusal(error: errors.OIDCProviderError) {
+  return { error: error.error, description: error.error_description };
 }

@@ -1,4 +1,4 @@
-import { errors, type Configuration, type JWK } from 'oidc-provider';
+import { errors, type AdapterFactory, type Configuration, type JWK } from 'oidc-provider';
 import type { AccountDirectory } from '../accounts/account-directory.js';
 import { cis2IdTokenClaims, cis2UserClaims, clientCredentialsClaims } from '../accounts/cis2-claims.js';
 import type { RoleSelections } from '../accounts/role-selections.js';
@@ -12,10 +12,12 @@ import { registeredClients } from './clients.js';
 export const PROVIDER_ROUTES = {
   authorization: '/auth',
   token: '/token',
-  userinfo: '/me',
   jwks: '/jwks',
   end_session: '/session/end',
 };
+
+/** Served by the Nest app (see `UserinfoController`), so that it accepts the API access tokens. */
+export const USERINFO_PATH = '/me';
 
 const HOUR = 60 * 60;
 
@@ -24,11 +26,12 @@ export interface ProviderDependencies {
   directory: AccountDirectory;
   selections: RoleSelections;
   jwks: PrivateJwks;
-  /** Sign the provider's cookies; kept across rebuilds so that sign-ins survive a key rotation. */
+  /** Storage and cookie keys outlive a provider instance, so that sign-ins survive a key rotation. */
+  adapter: AdapterFactory;
   cookieKeys: string[];
 }
 
-export function providerConfiguration({ config, directory, selections, jwks, cookieKeys }: ProviderDependencies): Configuration {
+export function providerConfiguration({ config, directory, selections, jwks, adapter, cookieKeys }: ProviderDependencies): Configuration {
   const audience = config.DEV_IDENTITY_API_AUDIENCE;
   const userClaims = (accountId: string, grantId: string | undefined) => {
     const user = directory.userById(accountId);
@@ -36,6 +39,7 @@ export function providerConfiguration({ config, directory, selections, jwks, coo
   };
 
   return {
+    adapter,
     clients: registeredClients(config, directory.clients),
     clientAuthMethods: ['client_secret_basic', 'none'],
     scopes: ['openid', ...new Set(directory.clients.flatMap((client) => client.scopes))],
@@ -44,32 +48,37 @@ export function providerConfiguration({ config, directory, selections, jwks, coo
     enabledJWA: { idTokenSigningAlgValues: [SIGNING_ALGORITHM] },
     cookies: { keys: cookieKeys },
     routes: PROVIDER_ROUTES,
+    responseTypes: ['code'],
     pkce: { required: () => true },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    discovery: { userinfo_endpoint: new URL(USERINFO_PATH, config.DEV_IDENTITY_ISSUER).href },
 
     async findAccount(_ctx, accountId, token) {
       const claims = userClaims(accountId, token?.grantId);
       if (!claims) return undefined;
-      return { accountId, claims: (use) => ({ sub: accountId, ...(use === 'id_token' ? cis2IdTokenClaims(claims) : claims) }) };
+      // oidc-provider asks an account only for ID token claims: userinfo is served by the Nest app.
+      return { accountId, claims: () => ({ sub: accountId, ...cis2IdTokenClaims(claims) }) };
     },
 
     // Resource servers trust the access token alone, so it carries every claim whatever the scope.
     async extraTokenClaims(_ctx, token) {
       if (token.kind === 'ClientCredentials') {
-        const client = directory.client(token.clientId);
+        const client = token.clientId ? directory.client(token.clientId) : undefined;
         return client && clientCredentialsClaims(client);
       }
-      return { ...userClaims(token.accountId, token.grantId) };
+      return token.accountId ? userClaims(token.accountId, token.grantId) : undefined;
     },
 
     features: {
       devInteractions: { enabled: false },
+      pushedAuthorizationRequests: { enabled: false },
+      // oidc-provider's userinfo refuses tokens with an audience, and every access token here is
+      // for the API; with it off, code exchanges need no `resource` parameter to get one.
+      userinfo: { enabled: false },
       clientCredentials: { enabled: true },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => audience,
-        // Clients need not name the API at the token endpoint: every access token is for it.
-        useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, indicator, client) => {
           if (indicator !== audience) throw new errors.InvalidTarget(`the only resource is ${audience}`);
           return {
@@ -94,7 +103,7 @@ export function providerConfiguration({ config, directory, selections, jwks, coo
 
     // The API explorer (Swagger UI) calls the token endpoint from the gateway's pages.
     clientBasedCORS: (_ctx, origin, client) =>
-      client.clientAuthMethod === 'none' && client.redirectUris.some((uri) => new URL(uri).origin === origin),
+      client.clientAuthMethod === 'none' && (client.redirectUris ?? []).some((uri) => new URL(uri).origin === origin),
 
     renderError: (ctx, out) => {
       ctx.type = 'html';

@@ -6,22 +6,12 @@ export interface JsonResponse {
   body: Record<string, unknown>;
 }
 
-/** A JSON request to the identity provider; throws on network failure, timeout or a non-JSON body. */
-export async function fetchJson(url: string, init: RequestInit = {}): Promise<JsonResponse> {
-  const response = await fetch(url, {
-    ...init,
-    headers: { accept: 'application/json', ...init.headers },
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-  });
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status} with a body that is not JSON`);
-  }
+/** A request to the identity provider that must answer a JSON object (even for errors). */
+export async function fetchJson(url: string, init: RequestInit): Promise<JsonResponse> {
+  const response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  const body: unknown = await response.json().catch(() => undefined);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status} with JSON that is not an object`);
+    throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status} without a JSON object`);
   }
   return { status: response.status, ok: response.ok, body: body as Record<string, unknown> };
 }

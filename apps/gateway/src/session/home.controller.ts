@@ -1,11 +1,9 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Public } from '@scrt/http';
 import { signedInPage, signedOutPage } from './pages/home.page.js';
 import { sendPage } from '../views/responses.js';
 import { SessionService } from './session.service.js';
 
-@Public()
 @Controller()
 export class HomeController {
   constructor(@Inject(SessionService) private readonly sessions: SessionService) {}

@@ -1,42 +1,35 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { errors, jwtVerify, type JWTPayload } from 'jose';
+import { ALLOWED_ALGORITHMS } from '../auth/access-token.verifier.js';
+import { OidcIssuer } from '../auth/issuer.js';
+import { GatewayEnv } from '../config/gateway.config.js';
+import { SIGN_IN_SCOPES } from './cis2-scopes.js';
 import { fetchJson } from './fetch-json.js';
 import { codeChallengeOf, type LoginTransaction } from './login-transaction.js';
-import { OidcDiscovery } from './oidc-discovery.js';
 import { SignInFailedError } from './session.errors.js';
-import { SESSION_SETTINGS, publicUrl, type SessionSettings } from './session-settings.js';
 
-/** CIS2's scopes for a user, their roles and the role they selected. */
-export const SIGN_IN_SCOPES = 'openid profile email nhsperson associatedorgs nationalrbacaccess selectedrole';
 export const CALLBACK_PATH = '/auth/callback';
 export const POST_LOGOUT_PATH = '/';
 
-/** Asymmetric signatures only: never `none`, never an HMAC keyed with our client secret. */
-const ID_TOKEN_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
-
-export interface TokenSet {
+export interface TokenResponse {
   accessToken: string;
-  /** Epoch seconds. */
-  accessTokenExpiresAt: number;
   idToken: string;
 }
 
-/** The gateway as a confidential OpenID Connect client (authorization code, PKCE, client_secret_basic). */
+/** The gateway as a confidential OpenID Connect client: authorization code, PKCE, client_secret_basic. */
 @Injectable()
 export class OidcClient {
-  private readonly discovery: OidcDiscovery;
-  private jwks?: JWTVerifyGetKey;
-
-  constructor(@Inject(SESSION_SETTINGS) private readonly settings: SessionSettings) {
-    this.discovery = new OidcDiscovery(settings.OIDC_ISSUER);
-  }
+  constructor(
+    @Inject(GatewayEnv) private readonly config: GatewayEnv,
+    @Inject(OidcIssuer) private readonly issuer: OidcIssuer,
+  ) {}
 
   async authorizationUrl(transaction: LoginTransaction): Promise<string> {
-    const url = new URL((await this.discovery.metadata()).authorization_endpoint);
+    const url = new URL((await this.issuer.discover()).authorization_endpoint);
     url.search = new URLSearchParams({
       response_type: 'code',
-      client_id: this.settings.OIDC_CLIENT_ID,
-      redirect_uri: publicUrl(this.settings, CALLBACK_PATH),
+      client_id: this.config.OIDC_CLIENT_ID,
+      redirect_uri: this.publicUrl(CALLBACK_PATH),
       scope: SIGN_IN_SCOPES,
       state: transaction.state,
       nonce: transaction.nonce,
@@ -47,43 +40,41 @@ export class OidcClient {
   }
 
   /** RFC 9207: when the provider names itself in the callback, it must be the one we sent the user to. */
-  async checkCallbackIssuer(issuer: string | undefined): Promise<void> {
-    if (issuer !== undefined && issuer !== (await this.discovery.metadata()).issuer) {
+  checkCallbackIssuer(issuer: string | undefined): void {
+    if (issuer !== undefined && issuer !== this.config.OIDC_ISSUER) {
       throw new SignInFailedError(`The callback came from issuer ${issuer}.`);
     }
   }
 
-  async exchangeCode(code: string, codeVerifier: string): Promise<TokenSet> {
-    const { token_endpoint } = await this.discovery.metadata();
+  async exchangeCode(code: string, codeVerifier: string): Promise<TokenResponse> {
+    const { token_endpoint } = await this.issuer.discover();
     const { ok, status, body } = await fetchJson(token_endpoint, {
       method: 'POST',
       headers: { authorization: this.basicCredentials(), 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
         grant_type: 'authorization_code',
         code,
-        redirect_uri: publicUrl(this.settings, CALLBACK_PATH),
+        redirect_uri: this.publicUrl(CALLBACK_PATH),
         code_verifier: codeVerifier,
       }),
     });
     if (!ok) throw new SignInFailedError(`The token endpoint refused the code (${status} ${String(body.error ?? '')}).`);
-    const { access_token, id_token, expires_in, token_type } = body;
+    const { access_token, id_token, token_type } = body;
     if (typeof access_token !== 'string' || typeof id_token !== 'string' || String(token_type).toLowerCase() !== 'bearer') {
       throw new SignInFailedError('The token endpoint did not return a bearer access token and an ID token.');
     }
-    const lifetime = typeof expires_in === 'number' ? expires_in : 0;
-    return { accessToken: access_token, idToken: id_token, accessTokenExpiresAt: Math.floor(Date.now() / 1000) + lifetime };
+    return { accessToken: access_token, idToken: id_token };
   }
 
   /** The ID token's claims once its signature, issuer, audience, expiry and nonce all check out. */
   async verifyIdToken(idToken: string, nonce: string): Promise<JWTPayload & { sub: string }> {
-    const metadata = await this.discovery.metadata();
-    this.jwks ??= createRemoteJWKSet(new URL(metadata.jwks_uri));
-    const clientId = this.settings.OIDC_CLIENT_ID;
-    const { payload } = await jwtVerify(idToken, this.jwks, {
-      algorithms: ID_TOKEN_ALGORITHMS,
-      issuer: metadata.issuer,
+    const clientId = this.config.OIDC_CLIENT_ID;
+    const { payload } = await jwtVerify(idToken, await this.issuer.keys(), {
+      algorithms: ALLOWED_ALGORITHMS,
+      issuer: this.config.OIDC_ISSUER,
       audience: clientId,
       requiredClaims: ['sub', 'iat', 'exp', 'nonce'],
+      clockTolerance: 5,
     }).catch((error: unknown) => {
       if (error instanceof errors.JOSEError) throw new SignInFailedError(`The ID token is not valid (${error.code}).`);
       throw error;
@@ -96,32 +87,31 @@ export class OidcClient {
     return payload as JWTPayload & { sub: string };
   }
 
-  async userinfo(accessToken: string, subject: string): Promise<Record<string, unknown>> {
-    const { userinfo_endpoint } = await this.discovery.metadata();
-    const { ok, status, body } = await fetchJson(userinfo_endpoint, { headers: { authorization: `Bearer ${accessToken}` } });
-    if (!ok) throw new SignInFailedError(`The userinfo endpoint answered ${status} ${String(body.error ?? '')}.`);
-    // OpenID Connect Core 1.0, 5.3.2: userinfo for anyone else must not be used.
-    if (body.sub !== subject) throw new SignInFailedError('The userinfo response is about another user.');
-    return body;
-  }
-
-  /** Where to send the browser to end the provider's session too; undefined if it offers no way. */
-  async endSessionUrl(idToken: string | undefined): Promise<string | undefined> {
-    const { end_session_endpoint } = await this.discovery.metadata();
+  /**
+   * Where to send the browser to end the provider's session too; undefined if it offers no way.
+   * `client_id` rather than `id_token_hint` (RP-Initiated Logout 1.0, section 2): the session
+   * cookie has no room left for the ID token.
+   */
+  async endSessionUrl(): Promise<string | undefined> {
+    const { end_session_endpoint } = await this.issuer.discover();
     if (!end_session_endpoint) return undefined;
     const url = new URL(end_session_endpoint);
     url.search = new URLSearchParams({
-      client_id: this.settings.OIDC_CLIENT_ID,
-      post_logout_redirect_uri: publicUrl(this.settings, POST_LOGOUT_PATH),
-      ...(idToken ? { id_token_hint: idToken } : {}),
+      client_id: this.config.OIDC_CLIENT_ID,
+      post_logout_redirect_uri: this.publicUrl(POST_LOGOUT_PATH),
     }).toString();
     return url.href;
+  }
+
+  /** Redirect URIs must match the registered ones exactly. */
+  private publicUrl(path: string): string {
+    return new URL(path, this.config.GATEWAY_PUBLIC_URL).href;
   }
 
   /** client_secret_basic: RFC 6749, 2.3.1 form-encodes both parts before base64. */
   private basicCredentials(): string {
     const encode = (value: string) => encodeURIComponent(value).replace(/%20/g, '+');
-    const credentials = `${encode(this.settings.OIDC_CLIENT_ID)}:${encode(this.settings.OIDC_CLIENT_SECRET)}`;
+    const credentials = `${encode(this.config.OIDC_CLIENT_ID)}:${encode(this.config.OIDC_CLIENT_SECRET)}`;
     return `Basic ${Buffer.from(credentials).toString('base64')}`;
   }
 }

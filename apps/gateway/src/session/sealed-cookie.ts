@@ -1,14 +1,16 @@
-import { fastifyCookie } from '@fastify/cookie';
+import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CookieSealer } from './cookie-sealer.js';
 
-/** Browsers silently drop a cookie larger than this (name, value and attributes). */
+/** Browsers silently drop a cookie whose name and value together are longer than this. */
 const BROWSER_COOKIE_LIMIT_BYTES = 4096;
+
+/** Lax still sends the cookie on the identity provider's top-level redirect back to the callback. */
+const ATTRIBUTES: CookieSerializeOptions = { httpOnly: true, secure: true, sameSite: 'lax', path: '/' };
 
 /**
  * One encrypted cookie: HttpOnly, Secure, SameSite=Lax, host-only on Path=/ (the `__Host-`
- * prefix makes browsers enforce that). Lax still sends it on the identity provider's top-level
- * redirect back to the callback.
+ * prefix makes browsers enforce that). Uses the @fastify/cookie plugin the gateway registers.
  */
 export class SealedCookie<T extends object> {
   private readonly sealer: CookieSealer;
@@ -22,24 +24,20 @@ export class SealedCookie<T extends object> {
   }
 
   async read(request: FastifyRequest): Promise<T | undefined> {
-    const sealed = fastifyCookie.parse(request.headers.cookie ?? '')[this.name];
-    return sealed === undefined ? undefined : this.sealer.unseal<T>(sealed);
+    const sealed = request.cookies[this.name];
+    return sealed ? this.sealer.unseal<T>(sealed) : undefined;
   }
 
   async write(reply: FastifyReply, value: T): Promise<void> {
     const sealed = await this.sealer.seal(value, this.lifetimeSeconds);
-    this.setCookie(reply, sealed, this.lifetimeSeconds);
+    const size = Buffer.byteLength(`${this.name}=${sealed}`);
+    if (size > BROWSER_COOKIE_LIMIT_BYTES) {
+      throw new Error(`cookie ${this.name} would be ${size} bytes; browsers drop cookies over ${BROWSER_COOKIE_LIMIT_BYTES}`);
+    }
+    void reply.setCookie(this.name, sealed, { ...ATTRIBUTES, maxAge: this.lifetimeSeconds });
   }
 
   clear(reply: FastifyReply): void {
-    this.setCookie(reply, '', 0);
-  }
-
-  private setCookie(reply: FastifyReply, value: string, maxAge: number): void {
-    const header = fastifyCookie.serialize(this.name, value, { httpOnly: true, secure: true, sameSite: 'lax', path: '/', maxAge });
-    if (Buffer.byteLength(header) > BROWSER_COOKIE_LIMIT_BYTES) {
-      throw new Error(`cookie ${this.name} is ${Buffer.byteLength(header)} bytes; browsers drop cookies over ${BROWSER_COOKIE_LIMIT_BYTES}`);
-    }
-    void reply.header('set-cookie', header);
+    void reply.clearCookie(this.name, ATTRIBUTES);
   }
 }

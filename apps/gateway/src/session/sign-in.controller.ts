@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Logger, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, Public } from '@scrt/http';
+import { DomainError } from '@scrt/http';
 import { noRolePage, signInFailedPage } from './pages/sign-in-problem.page.js';
 import { OidcClient, POST_LOGOUT_PATH } from './oidc-client.js';
 import { redirect, sendPage } from '../views/responses.js';
@@ -13,7 +13,6 @@ type QueryString = Record<string, string | string[] | undefined>;
 /** The first value of a query parameter, so a repeated parameter cannot smuggle in an array. */
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-@Public()
 @Controller('auth')
 export class SignInController {
   private readonly logger = new Logger(SignInController.name);
@@ -49,9 +48,8 @@ export class SignInController {
   }
 
   @Get('logout')
-  async logout(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const session = await this.sessions.read(request);
+  async logout(@Res() reply: FastifyReply): Promise<void> {
     this.sessions.end(reply);
-    redirect(reply, (await this.oidc.endSessionUrl(session?.idToken)) ?? POST_LOGOUT_PATH);
+    redirect(reply, (await this.oidc.endSessionUrl()) ?? POST_LOGOUT_PATH);
   }
 }

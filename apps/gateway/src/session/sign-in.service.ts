@@ -1,13 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { errors } from 'jose';
 import type { Principal } from '@scrt/contracts';
+import { AccessTokenVerifier } from '../auth/access-token.verifier.js';
+import { GatewayEnv } from '../config/gateway.config.js';
 import { PrincipalResolver } from '../principal/principal-resolver.js';
 import { LOGIN_TRANSACTION_LIFETIME_SECONDS, newLoginTransaction, type LoginTransaction } from './login-transaction.js';
 import { OidcClient } from './oidc-client.js';
 import { SealedCookie } from './sealed-cookie.js';
 import { SignInFailedError } from './session.errors.js';
 import { SessionService } from './session.service.js';
-import { SESSION_SETTINGS, type SessionSettings } from './session-settings.js';
 
 /** The query string the provider sends the browser back with. */
 export interface CallbackParameters {
@@ -24,15 +26,16 @@ export class SignInService {
   private readonly transactions: SealedCookie<LoginTransaction>;
 
   constructor(
-    @Inject(SESSION_SETTINGS) settings: SessionSettings,
+    @Inject(GatewayEnv) config: GatewayEnv,
     @Inject(OidcClient) private readonly oidc: OidcClient,
+    @Inject(AccessTokenVerifier) private readonly accessTokens: AccessTokenVerifier,
     @Inject(PrincipalResolver) private readonly principals: PrincipalResolver,
     @Inject(SessionService) private readonly sessions: SessionService,
   ) {
-    this.transactions = new SealedCookie('__Host-scrt-login', LOGIN_TRANSACTION_LIFETIME_SECONDS, settings.SESSION_SECRET);
+    this.transactions = new SealedCookie('__Host-scrt-login', LOGIN_TRANSACTION_LIFETIME_SECONDS, config.SESSION_SECRET);
   }
 
-  /** Remembers the new transaction in the browser; returns the provider URL to send it to. */
+  /** Remembers a new transaction in the browser; returns the provider URL to send it to. */
   async begin(reply: FastifyReply): Promise<string> {
     const transaction = newLoginTransaction();
     await this.transactions.write(reply, transaction);
@@ -49,18 +52,31 @@ export class SignInService {
     if (!transaction || callback.state !== transaction.state) {
       throw new SignInFailedError('No sign-in in progress matches the callback (state).');
     }
-    await this.oidc.checkCallbackIssuer(callback.iss);
+    this.oidc.checkCallbackIssuer(callback.iss);
     if (callback.error || !callback.code) {
       throw new SignInFailedError(`The provider ended the sign-in: ${callback.error ?? 'no code'}.`);
     }
 
-    const tokens = await this.oidc.exchangeCode(callback.code, transaction.codeVerifier);
-    const idTokenClaims = await this.oidc.verifyIdToken(tokens.idToken, transaction.nonce);
-    const userinfoClaims = await this.oidc.userinfo(tokens.accessToken, idTokenClaims.sub);
-    const principal = await this.principals.resolve({ ...idTokenClaims, ...userinfoClaims });
+    const { accessToken, idToken } = await this.oidc.exchangeCode(callback.code, transaction.codeVerifier);
+    const idTokenClaims = await this.oidc.verifyIdToken(idToken, transaction.nonce);
+    const accessTokenClaims = await this.verifyAccessToken(accessToken, idTokenClaims.sub);
+    const principal = await this.principals.resolve({ ...idTokenClaims, ...accessTokenClaims });
 
-    await this.sessions.start(reply, { principal, ...tokens });
+    await this.sessions.start(reply, { principal, accessToken, accessTokenExpiresAt: Number(accessTokenClaims.exp) });
     this.logger.log({ message: 'signed in', subject: principal.subject, organisation: principal.organisationCode, role: principal.roleId });
     return principal;
+  }
+
+  /**
+   * The role claims come from the access token, exactly as the API will read them on every call
+   * made with it. (The provider's userinfo endpoint refuses tokens issued for an API audience.)
+   */
+  private async verifyAccessToken(accessToken: string, subject: string) {
+    const claims = await this.accessTokens.verify(accessToken).catch((error: unknown) => {
+      if (error instanceof errors.JOSEError) throw new SignInFailedError(`The access token is not valid for the API (${error.code}).`);
+      throw error;
+    });
+    if (claims.sub !== subject) throw new SignInFailedError('The access token is about another user than the ID token.');
+    return claims;
   }
 }

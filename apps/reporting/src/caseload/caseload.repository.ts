@@ -15,9 +15,10 @@ export interface CaseloadPeriod {
 
 @Injectable()
 export class CaseloadRepository {
-  private readonly inbox = new Inbox(REPORTING_SCHEMA);
-
-  constructor(@Inject(DATABASE) private readonly db: ReportingDatabase) {}
+  constructor(
+    @Inject(DATABASE) private readonly db: ReportingDatabase,
+    private readonly inbox: Inbox,
+  ) {}
 
   /** Applies a `case.created` event once, however often it is delivered. */
   recordCase(event: EventEnvelope<CaseCreatedV1>): Promise<'processed' | 'duplicate'> {

@@ -1,17 +1,12 @@
 import type { EventEnvelope } from '@scrt/contracts';
+import { topicOf } from '../event-topic.js';
 import { qualifiedTable, type SqlClient, type TransactionalSqlClient } from '../sql-client.js';
 
 export type InboxOutcome = 'processed' | 'duplicate';
 
-/** What the inbox needs to know of a received event. */
-export interface InboxEvent {
-  envelope: Pick<EventEnvelope, 'eventId'>;
-  topic: string;
-}
-
 /**
  * Exactly-once effects on top of at-least-once delivery: an event's effect and the record that
- * `consumer` processed it commit together, so a redelivered event is recognised and skipped.
+ * the consumer processed it commit together, so a redelivered event is recognised and skipped.
  */
 export class Inbox {
   private readonly table: string;
@@ -22,13 +17,13 @@ export class Inbox {
   }
 
   /** Runs `effect` in one transaction with the inbox record, unless `consumer` already processed the event. */
-  async processOnce(db: TransactionalSqlClient, event: InboxEvent, consumer: string, effect: (tx: SqlClient) => Promise<void>): Promise<InboxOutcome> {
+  async processOnce(db: TransactionalSqlClient, envelope: EventEnvelope, consumer: string, effect: (tx: SqlClient) => Promise<void>): Promise<InboxOutcome> {
     return db.$transaction(async (tx) => {
       const inserted = await tx.$executeRawUnsafe(
         `INSERT INTO ${this.table} ("event_id", "consumer", "topic") VALUES ($1::uuid, $2, $3) ON CONFLICT DO NOTHING`,
-        event.envelope.eventId,
+        envelope.eventId,
         consumer,
-        event.topic,
+        topicOf(envelope),
       );
       if (inserted === 0) return 'duplicate';
       await effect(tx);

@@ -50,14 +50,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private running?: Promise<void>;
   private producerConnected = false;
 
-  /** Up when the relay is disabled or its producer has connected. */
-  readonly readinessCheck: ReadinessCheck = {
-    name: 'outbox-relay-producer',
-    check: async () => {
-      if (this.enabled && !this.producerConnected) throw new Error('the outbox relay has not connected to Kafka');
-    },
-  };
-
   constructor(
     private readonly database: TransactionalSqlClient,
     private readonly producer: Producer,
@@ -70,6 +62,16 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     producer.on(producer.events.CONNECT, () => (this.producerConnected = true));
     producer.on(producer.events.DISCONNECT, () => (this.producerConnected = false));
+  }
+
+  /** Up when the relay is disabled or its producer has connected. */
+  readinessCheck(): ReadinessCheck {
+    return {
+      name: 'outbox-relay-producer',
+      check: async () => {
+        if (this.enabled && !this.producerConnected) throw new Error('the outbox relay has not connected to Kafka');
+      },
+    };
   }
 
   onApplicationBootstrap(): void {

@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { InternalAuthModule } from '@scrt/auth';
+import { MessagingModule } from '@scrt/messaging';
+import { serviceCoreModule } from '@scrt/persistence';
+import { CaseloadModule } from './caseload/caseload.module.js';
+import { ReportingEnv } from './config/reporting.config.js';
+import { createReportingDatabase, REPORTING_SCHEMA } from './database.js';
+import { HealthModule } from './health/health.module.js';
+
+export const SERVICE_NAME = 'reporting';
+
+@Module({})
+export class AppModule {
+  static register(config: ReportingEnv): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        serviceCoreModule(ReportingEnv, config, () => createReportingDatabase(config.DATABASE_URL)),
+        InternalAuthModule.forPublicKey(config.INTERNAL_JWT_PUBLIC_KEY),
+        MessagingModule.forConsumer({ schema: REPORTING_SCHEMA }),
+        HealthModule,
+        CaseloadModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+import { databaseHealthModule } from '@scrt/persistence';
+
+export const HealthModule = databaseHealthModule();

@@ -1,0 +1,14 @@
+export * from './sql-client.js';
+export * from './uuidv7.js';
+export * from './kafka-config.js';
+export * from './outbox/event-envelope.js';
+export * from './outbox/outbox-writer.js';
+export * from './outbox/outbox-relay.js';
+export * from './inbox/inbox.js';
+export type { EventDelivery } from './consumer/received-event.js';
+export * from './consumer/event-errors.js';
+export * from './consumer/retry-policy.js';
+export * from './consumer/dead-letter.js';
+export * from './consumer/consume-event.decorator.js';
+export * from './consumer/connect-consumers.js';
+export * from './messaging.module.js';

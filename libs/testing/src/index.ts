@@ -1,0 +1,2 @@
+export * from './identity-client.js';
+export * from './api-client.js';
