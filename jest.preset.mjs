@@ -16,6 +16,7 @@ export const swcTransform = [
 export const basePreset = {
   rootDir: import.meta.dirname,
   testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swcTransform },
   moduleNameMapper: {

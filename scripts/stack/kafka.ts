@@ -48,7 +48,7 @@ export async function ensureKafkaJars(root: string, jarsCacheDir: string): Promi
   return libDir;
 }
 
-function java(libDir: string, mainClass: string, args: string[], jvmOptions: string[] = []): [string, string[]] {
+function java(libDir: string, mainClass: string, args: string[], jvmOptions: string[]): [string, string[]] {
   return ['java', [...jvmOptions, '-cp', join(libDir, '*'), mainClass, ...args]];
 }
 
@@ -82,14 +82,16 @@ export async function startEmbeddedKafka(options: EmbeddedKafkaOptions): Promise
   mkdirSync(options.kafkaDir, { recursive: true });
   writeFileSync(propertiesFile, brokerProperties({ brokerPort: options.brokerPort, controllerPort: options.controllerPort, logDir: dataDir }));
   writeFileSync(log4jFile, log4jConfig);
-  const logging = [`-Dlog4j2.configurationFile=${log4jFile}`];
+  // C1-only JIT and the serial collector: ~1.5 s faster to start on two cores; a development
+  // broker's load never needs the optimising compiler.
+  const jvmOptions = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', `-Dlog4j2.configurationFile=${log4jFile}`];
 
   if (!existsSync(join(dataDir, 'meta.properties'))) {
-    const [command, args] = java(libDir, 'kafka.tools.StorageTool', ['format', '-t', newClusterId(), '-c', propertiesFile], logging);
+    const [command, args] = java(libDir, 'kafka.tools.StorageTool', ['format', '-t', newClusterId(), '-c', propertiesFile], jvmOptions);
     await run(command, args);
   }
 
-  const [command, args] = java(libDir, 'kafka.Kafka', [propertiesFile], ['-Xms256m', '-Xmx512m', ...logging]);
+  const [command, args] = java(libDir, 'kafka.Kafka', [propertiesFile], ['-Xms256m', '-Xmx512m', ...jvmOptions]);
   const broker = await spawnLogged(command, args, { cwd: options.kafkaDir, env: process.env, logFile: options.logFile });
   options.onSpawn(broker);
   const brokers = brokersOf(options.brokerPort);

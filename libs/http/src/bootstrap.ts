@@ -46,7 +46,7 @@ export async function createServiceApp<C extends AppEnv>(options: BootstrapOptio
   fastify.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request.url)));
 
   const app = await NestFactory.create<NestFastifyApplication>(options.module(config), adapter, {
-    logger: createLogger(options.serviceName, config.LOG_LEVEL),
+    logger: await createLogger(options.serviceName, config.LOG_LEVEL),
   });
   if (options.apiPrefix) app.setGlobalPrefix(options.apiPrefix, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalFilters(new ProblemDetailsFilter());

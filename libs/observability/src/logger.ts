@@ -1,6 +1,5 @@
-import { WinstonModule } from 'nest-winston';
-import winston from 'winston';
 import type { LoggerService } from '@nestjs/common';
+import winston from 'winston';
 import { currentCorrelationId } from './correlation.js';
 
 const stampServiceAndCorrelation = (service: string) =>
@@ -11,8 +10,13 @@ const stampServiceAndCorrelation = (service: string) =>
     return info;
   })();
 
-/** JSON lines on stdout, each with the service name and, inside a request or event, its correlation id. */
-export function createLogger(service: string, level = 'info'): LoggerService {
+/**
+ * JSON lines on stdout, each with the service name and, inside a request or event, its
+ * correlation id. nest-winston is CommonJS requiring the ESM-only @nestjs/common: Node loads that
+ * (require(esm)) but Jest's module runtime cannot, so it is imported only when a logger is made.
+ */
+export async function createLogger(service: string, level = 'info'): Promise<LoggerService> {
+  const { WinstonModule } = await import('nest-winston');
   return WinstonModule.createLogger({
     level,
     format: winston.format.combine(stampServiceAndCorrelation(service), winston.format.timestamp(), winston.format.json()),

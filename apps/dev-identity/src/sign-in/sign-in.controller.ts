@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ChooseAccountForm } from './dto/choose-account.form.js';
 import { ChooseRoleForm } from './dto/choose-role.form.js';
@@ -15,11 +15,13 @@ export class SignInController {
   }
 
   @Post('account')
+  @HttpCode(200)
   async chooseAccount(@Param('uid') uid: string, @Body() form: ChooseAccountForm, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     respond(reply, await this.signIn.chooseAccount(raw(request, reply), uid, form.username));
   }
 
   @Post('role')
+  @HttpCode(200)
   async chooseRole(@Param('uid') uid: string, @Body() form: ChooseRoleForm, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     respond(reply, await this.signIn.chooseRole(raw(request, reply), uid, form.username, form.roleId));
   }

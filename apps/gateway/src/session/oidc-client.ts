@@ -13,6 +13,8 @@ export const POST_LOGOUT_PATH = '/';
 
 export interface TokenResponse {
   accessToken: string;
+  /** Epoch seconds. */
+  accessTokenExpiresAt: number;
   idToken: string;
 }
 
@@ -59,11 +61,11 @@ export class OidcClient {
       }),
     });
     if (!ok) throw new SignInFailedError(`The token endpoint refused the code (${status} ${String(body.error ?? '')}).`);
-    const { access_token, id_token, token_type } = body;
-    if (typeof access_token !== 'string' || typeof id_token !== 'string' || String(token_type).toLowerCase() !== 'bearer') {
-      throw new SignInFailedError('The token endpoint did not return a bearer access token and an ID token.');
+    const { access_token, id_token, token_type, expires_in } = body;
+    if (typeof access_token !== 'string' || typeof id_token !== 'string' || String(token_type).toLowerCase() !== 'bearer' || typeof expires_in !== 'number') {
+      throw new SignInFailedError('The token endpoint did not return a bearer access token with its lifetime and an ID token.');
     }
-    return { accessToken: access_token, idToken: id_token };
+    return { accessToken: access_token, accessTokenExpiresAt: Math.floor(Date.now() / 1000) + expires_in, idToken: id_token };
   }
 
   /** The ID token's claims once its signature, issuer, audience, expiry and nonce all check out. */
@@ -85,6 +87,16 @@ export class OidcClient {
       throw new SignInFailedError('The ID token was issued to another client (azp).');
     }
     return payload as JWTPayload & { sub: string };
+  }
+
+  async userinfo(accessToken: string, subject: string): Promise<Record<string, unknown>> {
+    const { userinfo_endpoint } = await this.issuer.discover();
+    if (!userinfo_endpoint) throw new Error(`the OpenID provider ${this.config.OIDC_ISSUER} has no userinfo endpoint`);
+    const { ok, status, body } = await fetchJson(userinfo_endpoint, { headers: { authorization: `Bearer ${accessToken}` } });
+    if (!ok) throw new SignInFailedError(`The userinfo endpoint answered ${status} ${String(body.error ?? '')}.`);
+    // OpenID Connect Core 1.0, 5.3.2: claims about anyone else must not be used.
+    if (body.sub !== subject) throw new SignInFailedError('The userinfo response is about another user than the ID token.');
+    return body;
   }
 
   /**

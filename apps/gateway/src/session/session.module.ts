@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AccessTokenVerifier } from '../auth/access-token.verifier.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { ViewsModule } from '../views/views.module.js';
 import { HomeController } from './home.controller.js';
@@ -16,7 +15,7 @@ import { SignInService } from './sign-in.service.js';
 @Module({
   imports: [AuthModule, ViewsModule],
   controllers: [HomeController, SignInController],
-  providers: [SessionService, SignInService, OidcClient, AccessTokenVerifier],
+  providers: [SessionService, SignInService, OidcClient],
   exports: [SessionService],
 })
 export class SessionModule {}

@@ -14,7 +14,7 @@ export interface Session {
   principal: Principal;
   /** The provider's access token, for calls to `/api/v1` on the user's behalf. */
   accessToken: string;
-  /** Epoch seconds after which `accessToken` no longer works (its `exp`). */
+  /** Epoch seconds after which `accessToken` no longer works. */
   accessTokenExpiresAt: number;
 }
 

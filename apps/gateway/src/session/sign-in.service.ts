@@ -1,8 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { errors } from 'jose';
-import type { Principal } from '@scrt/contracts';
-import { AccessTokenVerifier } from '../auth/access-token.verifier.js';
 import { GatewayEnv } from '../config/gateway.config.js';
 import { PrincipalResolver } from '../principal/principal-resolver.js';
 import { LOGIN_TRANSACTION_LIFETIME_SECONDS, newLoginTransaction, type LoginTransaction } from './login-transaction.js';
@@ -28,7 +25,6 @@ export class SignInService {
   constructor(
     @Inject(GatewayEnv) config: GatewayEnv,
     @Inject(OidcClient) private readonly oidc: OidcClient,
-    @Inject(AccessTokenVerifier) private readonly accessTokens: AccessTokenVerifier,
     @Inject(PrincipalResolver) private readonly principals: PrincipalResolver,
     @Inject(SessionService) private readonly sessions: SessionService,
   ) {
@@ -46,7 +42,7 @@ export class SignInService {
    * Turns the callback into a session. Throws SignInFailedError when the round trip does not
    * check out, and the resolver's 403 DomainError when the user has no usable role.
    */
-  async complete(request: FastifyRequest, reply: FastifyReply, callback: CallbackParameters): Promise<Principal> {
+  async complete(request: FastifyRequest, reply: FastifyReply, callback: CallbackParameters): Promise<void> {
     const transaction = await this.transactions.read(request);
     this.transactions.clear(reply);
     if (!transaction || callback.state !== transaction.state) {
@@ -57,26 +53,12 @@ export class SignInService {
       throw new SignInFailedError(`The provider ended the sign-in: ${callback.error ?? 'no code'}.`);
     }
 
-    const { accessToken, idToken } = await this.oidc.exchangeCode(callback.code, transaction.codeVerifier);
+    const { accessToken, accessTokenExpiresAt, idToken } = await this.oidc.exchangeCode(callback.code, transaction.codeVerifier);
     const idTokenClaims = await this.oidc.verifyIdToken(idToken, transaction.nonce);
-    const accessTokenClaims = await this.verifyAccessToken(accessToken, idTokenClaims.sub);
-    const principal = await this.principals.resolve({ ...idTokenClaims, ...accessTokenClaims });
+    const userinfoClaims = await this.oidc.userinfo(accessToken, idTokenClaims.sub);
+    const principal = await this.principals.resolve({ ...idTokenClaims, ...userinfoClaims });
 
-    await this.sessions.start(reply, { principal, accessToken, accessTokenExpiresAt: Number(accessTokenClaims.exp) });
+    await this.sessions.start(reply, { principal, accessToken, accessTokenExpiresAt });
     this.logger.log({ message: 'signed in', subject: principal.subject, organisation: principal.organisationCode, role: principal.roleId });
-    return principal;
-  }
-
-  /**
-   * The role claims come from the access token, exactly as the API will read them on every call
-   * made with it. (The provider's userinfo endpoint refuses tokens issued for an API audience.)
-   */
-  private async verifyAccessToken(accessToken: string, subject: string) {
-    const claims = await this.accessTokens.verify(accessToken).catch((error: unknown) => {
-      if (error instanceof errors.JOSEError) throw new SignInFailedError(`The access token is not valid for the API (${error.code}).`);
-      throw error;
-    });
-    if (claims.sub !== subject) throw new SignInFailedError('The access token is about another user than the ID token.');
-    return claims;
   }
 }

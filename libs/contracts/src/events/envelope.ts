@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ScopeTier, ScopeTiers } from '../auth/principal.js';
+import { ScopeTiers, type ScopeTier } from '../auth/principal.js';
 
 /** Who caused an event (the principal of the request that made the change). */
 export class EventActor {
