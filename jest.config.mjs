@@ -4,5 +4,5 @@ import { basePreset } from './jest.preset.mjs';
 export default {
   ...basePreset,
   displayName: 'unit',
-  testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'],
+  testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts', '<rootDir>/prisma/**/*.spec.ts', '<rootDir>/deploy/**/*.spec.ts'],
 };

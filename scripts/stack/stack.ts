@@ -176,6 +176,14 @@ async function stopStack(stateFile: string, startedState: StackState): Promise<v
   removeState(stateFile);
 }
 
+/** Stops the stack a state file describes, from any process (e.g. the Jest teardown). */
+export async function stopStackRecordedIn(stateFile: string): Promise<void> {
+  const state = readState(stateFile);
+  if (state) {
+    await stopStack(stateFile, state);
+  }
+}
+
 /** Apps (current and replaced instances), then the broker, then the database. */
 export async function stopRecordedStack(state: StackState): Promise<void> {
   const appProcesses = Object.values(state.apps).flatMap((app) => [

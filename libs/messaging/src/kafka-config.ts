@@ -55,7 +55,7 @@ export function kafkaClientConfig(settings: KafkaSettings, logger: LoggerService
     clientId: settings.serviceName,
     brokers: parseBrokers(settings.brokers),
     connectionTimeout: 3_000,
-    retry: { initialRetryTime: 300, maxRetryTime: 10_000, retries: 8 },
+    retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 5 },
     logLevel: KAFKA_LEVELS[settings.logLevel ?? 'info'],
     logCreator: kafkaLogCreator(logger),
   };

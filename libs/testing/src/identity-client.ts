@@ -17,6 +17,7 @@ export interface SignInOptions {
 /** Every CIS2 scope, so that tokens carry every claim the tracker reads. */
 const USER_SCOPE = 'openid profile nhsperson associatedorgs nationalrbacaccess selectedrole';
 const MAX_SIGN_IN_PAGES = 4;
+const MAX_REDIRECTS = 10;
 
 interface ProviderMetadata {
   authorization_endpoint: string;
@@ -35,7 +36,8 @@ export async function clientCredentialsToken(identityUrl: string, clientId: stri
 /**
  * Signs a demo user in the way a browser does: authorization code + PKCE through the provider's
  * real sign-in pages (choose account, then role when asked), with a cookie jar and redirects
- * followed by hand, then exchanges the code at the token endpoint as the public API explorer.
+ * followed by hand, then exchanges the code at the token endpoint as a public client (the API
+ * explorer unless told otherwise).
  */
 export async function signInForTokens(identityUrl: string, options: SignInOptions): Promise<IdentityTokens> {
   const { username, roleId, clientId = 'scrt-api-explorer', redirectUri = 'http://localhost/e2e-callback' } = options;
@@ -104,7 +106,10 @@ function formAction(html: string, pageUrl: string): string {
 
 type BrowserStep = { html: string; url: string } | { callback: string };
 
-/** Just enough of a browser: a cookie jar and redirects, stopping at the client's redirect URI. */
+/**
+ * Just enough of a browser: a cookie jar (one host, so paths are ignored) and redirects, stopping
+ * at the client's redirect URI.
+ */
 class Browser {
   private readonly cookies = new Map<string, string>();
 
@@ -112,7 +117,7 @@ class Browser {
 
   async navigate(url: string, init: { method: 'GET' | 'POST'; body?: URLSearchParams } = { method: 'GET' }): Promise<BrowserStep> {
     let request: { url: string; method: string; body?: URLSearchParams } = { url, ...init };
-    for (;;) {
+    for (let redirects = 0; redirects <= MAX_REDIRECTS; redirects += 1) {
       const response = await fetch(request.url, {
         method: request.method,
         body: request.body,
@@ -131,6 +136,7 @@ class Browser {
       if (!response.ok) throw new Error(`${request.method} ${request.url} answered ${response.status}:\n${html}`);
       return { html, url: request.url };
     }
+    throw new Error(`more than ${MAX_REDIRECTS} redirects from ${url}`);
   }
 
   private keepCookies(setCookies: string[]): void {

@@ -42,6 +42,7 @@ export function providerConfiguration({ config, directory, selections, jwks, ada
     adapter,
     clients: registeredClients(config, directory.clients),
     clientAuthMethods: ['client_secret_basic', 'none'],
+    // No offline_access: no refresh tokens, a client signs the user in again.
     scopes: ['openid', ...new Set(directory.clients.flatMap((client) => client.scopes))],
     claims: CIS2_SCOPE_CLAIMS,
     jwks: jwks as { keys: JWK[] },
@@ -83,6 +84,7 @@ export function providerConfiguration({ config, directory, selections, jwks, ada
           if (indicator !== audience) throw new errors.InvalidTarget(`the only resource is ${audience}`);
           return {
             audience,
+            // The API scopes a client may hold are those registered for it.
             scope: client.scope ?? '',
             accessTokenFormat: 'jwt',
             accessTokenTTL: HOUR,

@@ -50,7 +50,7 @@ export class SignInInteraction {
     return this.finish(exchange, interaction, user, selectedRoleId(user, roleId));
   }
 
-  private continueAs(exchange: RawExchange, interaction: Interaction, user: DemoUser): Promise<SignInStep> | SignInStep {
+  private async continueAs(exchange: RawExchange, interaction: Interaction, user: DemoUser): Promise<SignInStep> {
     if (mustChooseRole(user)) return { page: chooseRolePage(interaction.uid, user, this.directory.organisations) };
     return this.finish(exchange, interaction, user, selectedRoleId(user));
   }

@@ -1,4 +1,4 @@
-import { EventPattern } from '@nestjs/microservices';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EventContract, EventEnvelope } from '@scrt/contracts';
 import { assertConventionalTopic } from '../event-topic.js';
 import { deliverEvent } from './deliver-event.js';
@@ -29,5 +29,8 @@ export function ConsumeEvent<P extends object>(contract: EventContract<P>, retry
     // Nest calls the registered method with (message value, context); the wrapper calls the handler.
     descriptor.value = consume as unknown as M;
     EventPattern<string>(contract.topic)(target, key, descriptor);
+    // Nest 12 passes only the payload unless the context is asked for.
+    Payload()(target, key, 0);
+    Ctx()(target, key, 1);
   };
 }

@@ -1,0 +1,14 @@
+// Loaded like global-setup.ts: the stack code comes from dist/ (see there why).
+import { join } from 'node:path';
+
+type StackModule = typeof import('../../../scripts/stack/stack.js');
+
+/** Stops everything the state file records: apps (with any a test restarted), Kafka, PostgreSQL. */
+export default async function globalTeardown(_globalConfig: unknown, projectConfig: { rootDir: string }): Promise<void> {
+  const stateFile = process.env.SCRT_TEST_STACK_FILE;
+  if (stateFile === undefined) {
+    return;
+  }
+  const { stopStackRecordedIn } = (await import(join(projectConfig.rootDir, 'dist', 'scripts', 'stack', 'stack.js'))) as StackModule;
+  await stopStackRecordedIn(stateFile);
+}

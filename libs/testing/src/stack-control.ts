@@ -1,0 +1,37 @@
+/**
+ * Control of the test stack's apps from inside a test file: kill one (SIGKILL: a crash), start
+ * it again with extra environment, wait until it is ready. Goes through the state file the
+ * global setup wrote (SCRT_TEST_STACK_FILE), so the global teardown also stops restarted apps.
+ */
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the stack's own code (scripts/stack) is in no Nx project
+import { killRecordedApp, recordedApp, restartRecordedApp, waitForRecordedApp, type AppName } from '../../../scripts/stack/app-control.js';
+
+export type { AppName };
+
+function stateFile(): string {
+  const file = process.env.SCRT_TEST_STACK_FILE;
+  if (!file) {
+    throw new Error('SCRT_TEST_STACK_FILE is not set: stack control works only in tests run by jest.stack.config.mjs.');
+  }
+  return file;
+}
+
+/** Sends `signal` (SIGTERM by default) and waits until the process is gone. */
+export function killApp(name: AppName, signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 15_000): Promise<void> {
+  return killRecordedApp(stateFile(), name, signal, timeoutMs);
+}
+
+/** Starts a killed app again with its recorded environment plus `envOverrides`; returns its pid. */
+export function startApp(name: AppName, envOverrides: Record<string, string> = {}): Promise<number> {
+  return restartRecordedApp(stateFile(), name, envOverrides);
+}
+
+/** Resolves once `GET /health/ready` answers 200; fails with the log tail if the app exits. */
+export function waitReady(name: AppName, timeoutMs?: number): Promise<void> {
+  return waitForRecordedApp(stateFile(), name, timeoutMs);
+}
+
+/** The app's base URL on loopback, e.g. http://127.0.0.1:4201. */
+export function appUrl(name: AppName): string {
+  return recordedApp(stateFile(), name).url;
+}
