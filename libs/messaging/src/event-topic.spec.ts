@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { CaseCreatedV1Contract } from '@scrt/contracts';
 import { assertConventionalTopic, topicOf } from './event-topic.js';

@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CaseCreatedV1Contract, type EventEnvelope } from '@scrt/contracts';
 import type pg from 'pg';

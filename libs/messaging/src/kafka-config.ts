@@ -2,6 +2,7 @@ import { Logger, type LoggerService } from '@nestjs/common';
 import type { KafkaOptions } from '@nestjs/microservices';
 import { Kafka, Partitioners, logLevel as KafkaLogLevel, type KafkaConfig, type LogEntry, type Producer, type ProducerConfig, type logCreator } from 'kafkajs';
 
+/** Our log levels (`LOG_LEVEL`), mapped onto kafkajs's. */
 export type MessagingLogLevel = 'error' | 'warn' | 'info' | 'debug';
 
 /** What every Kafka client of a service is built from. */
@@ -14,6 +15,7 @@ export interface KafkaSettings {
   logLevel?: MessagingLogLevel;
 }
 
+/** The `options` of Nest's Kafka transport. */
 export type KafkaTransportOptions = NonNullable<KafkaOptions['options']>;
 
 /** Acknowledgement by all in-sync replicas: required by the idempotent producer. */
@@ -87,6 +89,8 @@ export function kafkaTransportOptions(settings: KafkaSettings): KafkaTransportOp
     consumer: { groupId: settings.serviceName, allowAutoTopicCreation: false },
     // A new consumer group starts from the beginning: the warehouse can be rebuilt by replay.
     subscribe: { fromBeginning: true },
+    // A message being retried (or waiting for its dead-letter topic) holds up its own partition only.
+    run: { partitionsConsumedConcurrently: 3 },
     producer: reliableProducerConfig(),
   };
 }

@@ -1,9 +1,11 @@
-import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Module } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
 import { CaseCreatedV1Contract, type CaseCreatedV1, type EventContract } from '@scrt/contracts';
 import { Kafka } from 'kafkajs';
 import type pg from 'pg';
 import { createReliableProducer, kafkaClientConfig, reliableProducerConfig } from './kafka-config.js';
+import { MessagingModule } from './messaging.module.js';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay.js';
 import { OutboxWriter } from './outbox/outbox-writer.js';
 import type { TransactionalSqlClient } from './sql-client.js';
@@ -38,6 +40,19 @@ async function appendCommitted(contract: EventContract<CaseCreatedV1>, payloads:
     for (const payload of payloads) envelopes.push(await writer.append(tx, contract, payload, { actor: testActor, correlationId: 'corr-outbox-1' }));
     return envelopes;
   });
+}
+
+/** A producing service's wiring: its database (here behind a test token) and MessagingModule. */
+async function startProducerModule(relayEnabled: boolean) {
+  const DATABASE = Symbol('DATABASE');
+  @Module({ providers: [{ provide: DATABASE, useValue: db }], exports: [DATABASE] })
+  class DatabaseModule {}
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      MessagingModule.forProducer({ serviceName, schema, brokers: testBrokers(), logLevel: 'warn', database: DATABASE, imports: [DatabaseModule], relayEnabled, relay: { pollIntervalMs: 20 } }),
+    ],
+  }).compile();
+  return moduleRef.init();
 }
 
 async function unpublishedCount(): Promise<number> {
@@ -133,5 +148,26 @@ describe('transactional outbox', () => {
     const { rows } = await pool.query(`SELECT "published_at", "attempts", "last_error" FROM "${schema}"."outbox_event" WHERE "id" = $1`, [envelope.eventId]);
     expect(rows[0]).toMatchObject({ published_at: null, attempts: 1, last_error: expect.stringMatching(/\S/) });
     await pool.query(`DELETE FROM "${schema}"."outbox_event" WHERE "id" = $1`, [envelope.eventId]);
+  });
+
+  it('is wired by MessagingModule.forProducer: the relay starts on bootstrap and stops on shutdown', async () => {
+    const contract = await contractOnNewTopic('module');
+    const app = await startProducerModule(true);
+    await db.$transaction((tx) => app.get(OutboxWriter).append(tx, contract, caseCreatedPayload(), { actor: testActor }));
+    await eventually(async () => (await unpublishedCount()) === 0, 20_000, 'the outbox to drain');
+    await app.get(OutboxRelay).readinessCheck().check();
+    await app.close();
+    expect(await countMessages(contract.topic)).toBe(1);
+  });
+
+  it('leaves the outbox alone when the relay is disabled', async () => {
+    const contract = await contractOnNewTopic('disabled');
+    const app = await startProducerModule(false);
+    await db.$transaction((tx) => app.get(OutboxWriter).append(tx, contract, caseCreatedPayload(), { actor: testActor }));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await unpublishedCount()).toBe(1);
+    await app.get(OutboxRelay).readinessCheck().check();
+    await app.close();
+    await pool.query(`DELETE FROM "${schema}"."outbox_event"`);
   });
 });

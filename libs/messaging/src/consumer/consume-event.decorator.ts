@@ -3,7 +3,7 @@ import type { EventContract, EventEnvelope } from '@scrt/contracts';
 import { assertConventionalTopic } from '../event-topic.js';
 import { deliverEvent } from './deliver-event.js';
 import { EventConsumerContext } from './event-consumer-server.js';
-import type { EventDelivery } from './received-event.js';
+import type { EventDelivery } from './delivery.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 
 type EventHandlerMethod<P> = (envelope: EventEnvelope<P>, delivery: EventDelivery) => Promise<void>;

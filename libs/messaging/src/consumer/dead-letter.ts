@@ -1,7 +1,8 @@
 import type { Message } from 'kafkajs';
 import { describeError } from '../describe-error.js';
-import type { Delivery } from './received-event.js';
+import type { Delivery } from './delivery.js';
 
+/** Headers a dead letter carries on top of the original message's. */
 export const DeadLetterHeaders = {
   error: 'x-dlq-error',
   originalTopic: 'x-dlq-original-topic',

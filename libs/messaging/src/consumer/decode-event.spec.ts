@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { CaseCreatedV1, CaseCreatedV1Contract } from '@scrt/contracts';
 import { caseCreatedEventJson, caseCreatedPayload } from '../testing/fixtures.js';

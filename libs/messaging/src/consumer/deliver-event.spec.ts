@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { describe, expect, it, jest } from '@jest/globals';
 import { CaseCreatedV1Contract, type CaseCreatedV1, type EventEnvelope } from '@scrt/contracts';
 import { currentCorrelationId } from '@scrt/observability';
@@ -6,7 +5,7 @@ import type { Message } from 'kafkajs';
 import { caseCreatedEventJson, kafkaMessage } from '../testing/fixtures.js';
 import { deliverEvent, type DeliveryRuntime, type EventRoute } from './deliver-event.js';
 import { DeadLetterPublishError, InvalidEventError, NonRetriableEventError } from './event-errors.js';
-import type { Delivery, EventDelivery } from './received-event.js';
+import type { Delivery, EventDelivery } from './delivery.js';
 
 const topic = CaseCreatedV1Contract.topic;
 

@@ -6,7 +6,7 @@ import { describeError } from '../describe-error.js';
 import { deadLetterMessage } from './dead-letter.js';
 import { decodeEvent } from './decode-event.js';
 import { DeadLetterPublishError } from './event-errors.js';
-import { eventDeliveryOf, type Delivery, type EventDelivery } from './received-event.js';
+import { eventDeliveryOf, type Delivery, type EventDelivery } from './delivery.js';
 import { attemptWithRetries, type Attempted, type RetryPolicy } from './retry-policy.js';
 
 /** One `@ConsumeEvent` handler with its contract and retry policy. */
@@ -26,6 +26,7 @@ export interface DeliveryRuntime {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** Either way the offset may be committed. */
 export type DeliveryOutcome = 'handled' | 'dead-lettered';
 
 const logger = new Logger('EventConsumer');

@@ -2,7 +2,7 @@ import { KafkaContext, ServerKafka } from '@nestjs/microservices';
 import { deadLetterTopic } from '@scrt/contracts';
 import type { EachMessagePayload } from 'kafkajs';
 import { ACKS_ALL, kafkaTransportOptions, type KafkaSettings } from '../kafka-config.js';
-import type { Delivery } from './received-event.js';
+import type { Delivery } from './delivery.js';
 import type { DeliveryRuntime } from './deliver-event.js';
 
 type KafkaContextArgs = ConstructorParameters<typeof KafkaContext>[0];

@@ -11,8 +11,10 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
+/** 5 attempts, pausing 200, 400, 800 and 1 600 ms in between. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 5, baseDelayMs: 200, maxDelayMs: 10_000 };
 
+/** How the attempts ended: the last error when they all failed. */
 export type Attempted = { ok: true } | { ok: false; error: unknown };
 
 /** Called between attempts; an error it throws (a lost heartbeat) ends the retries and propagates. */

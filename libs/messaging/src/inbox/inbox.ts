@@ -2,6 +2,7 @@ import type { EventEnvelope } from '@scrt/contracts';
 import { topicOf } from '../event-topic.js';
 import { qualifiedTable, type SqlClient, type TransactionalSqlClient } from '../sql-client.js';
 
+/** `duplicate`: the consumer had already processed the event; the effect did not run. */
 export type InboxOutcome = 'processed' | 'duplicate';
 
 /**

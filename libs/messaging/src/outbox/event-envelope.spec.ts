@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { CaseCreatedV1Contract, type CaseCreatedV1 } from '@scrt/contracts';
 import { runWithCorrelationId } from '@scrt/observability';

@@ -10,6 +10,7 @@ export interface OutboxRow {
   headers: Record<string, string>;
 }
 
+/** An event to insert: its topic, message key, envelope and Kafka headers. */
 export interface NewOutboxRow {
   topic: string;
   key: string;

@@ -3,6 +3,7 @@ import type { SqlClient } from '../sql-client.js';
 import { buildEnvelope, envelopeHeaders, type AppendContext } from './event-envelope.js';
 import { OutboxTable } from './outbox-table.js';
 
+/** Who writes the outbox, and where. */
 export interface OutboxWriterOptions {
   /** The producing service: the envelope's `producer`. */
   serviceName: string;

@@ -15,6 +15,7 @@ export interface EventDelivery {
   key: string | null;
 }
 
+/** The handler's view of a delivery (the key as text). */
 export function eventDeliveryOf({ topic, partition, message }: Delivery): EventDelivery {
   return { topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null };
 }
