@@ -7,14 +7,14 @@ import { countRows, eventually } from './support.js';
  */
 describe('an acknowledged case survives kill -9 of case-intake before its event is published', () => {
   afterAll(async () => {
-    killApp('case-intake', 'SIGKILL');
-    startApp('case-intake', {});
+    await killApp('case-intake', 'SIGKILL');
+    await startApp('case-intake', {});
     await waitReady('case-intake');
   });
 
   it('reaches reporting exactly once after the restart', async () => {
-    killApp('case-intake', 'SIGKILL');
-    startApp('case-intake', { OUTBOX_RELAY_ENABLED: 'false' });
+    await killApp('case-intake', 'SIGKILL');
+    await startApp('case-intake', { OUTBOX_RELAY_ENABLED: 'false' });
     await waitReady('case-intake');
 
     const client = await apiAsUser('icb.input');
@@ -22,11 +22,11 @@ describe('an acknowledged case survives kill -9 of case-intake before its event 
     expect(created.status).toBe(201);
     const caseId = created.body.id as string;
 
-    killApp('case-intake', 'SIGKILL');
+    await killApp('case-intake', 'SIGKILL');
     expect(await countRows('intake.outbox_event', "message_key = $1 AND published_at IS NULL", [caseId])).toBe(1);
     expect(await countRows('reporting.case_fact', 'case_id = $1', [caseId])).toBe(0);
 
-    startApp('case-intake', {});
+    await startApp('case-intake', {});
     await waitReady('case-intake');
     await eventually(async () => ((await countRows('reporting.case_fact', 'case_id = $1', [caseId])) === 1 ? true : undefined));
     await eventually(async () => ((await countRows('intake.outbox_event', 'message_key = $1 AND published_at IS NOT NULL', [caseId])) === 1 ? true : undefined));

@@ -26,11 +26,16 @@ export function formatSeconds(milliseconds) {
   return `${(milliseconds / 1000).toFixed(1)} s`;
 }
 
-/** Runs one named step, printing its duration; returns the duration in milliseconds. */
+/** Runs one named step, printing its outcome and duration; returns the duration in milliseconds. */
 export async function timedStep(label, action) {
   const startedAt = performance.now();
   console.log(`\n▶ ${label}`);
-  await action();
+  try {
+    await action();
+  } catch (error) {
+    console.error(`\n✖ ${label} failed after ${formatSeconds(performance.now() - startedAt)}`);
+    throw error;
+  }
   const duration = performance.now() - startedAt;
   console.log(`✔ ${label} (${formatSeconds(duration)})`);
   return duration;
@@ -38,10 +43,7 @@ export async function timedStep(label, action) {
 
 /** For a script's entry point: prints the failure and exits with the failing command's code. */
 export function exitOnFailure(error) {
-  console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}`);
-  if (!(error instanceof CommandFailedError) && error instanceof Error && error.stack) {
-    console.error(error.stack);
-  }
+  console.error(error instanceof CommandFailedError ? `✖ ${error.message}` : error);
   process.exit(error instanceof CommandFailedError ? error.exitCode : 1);
 }
 

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { appEntryPoint, appNames, type AppName } from './apps-catalog.js';
-import type { AppEnvironments } from './app-env.js';
-import { serviceUrl } from './app-env.js';
+import { serviceUrl, type AppEnvironments } from './app-env.js';
 import { StackStartError } from './errors.js';
 import { logFile, type StackPaths } from './paths.js';
 import type { StackPorts } from './ports.js';
@@ -23,7 +22,7 @@ export function appLaunch(paths: StackPaths, ports: StackPorts, name: AppName, e
     url: serviceUrl(ports, name),
     cwd: paths.root,
     command: process.execPath,
-    args: ['--enable-source-maps', appEntryPoint(name)],
+    args: ['--enable-source-maps', join(paths.root, appEntryPoint(name))],
     env,
     envOverrides: {},
     logFile: logFile(paths, name),

@@ -11,36 +11,35 @@ function accountsFile(content: string): string {
 }
 
 describe('describeDemoAccounts', () => {
-  it('lists each user with name and roles at their organisations', () => {
+  it('lists each user with name and roles at their organisations, then the machine clients', () => {
     const file = accountsFile(
       JSON.stringify({
+        organisations: { QWO: 'NHS West Yorkshire ICB' },
         users: [
           {
-            username: 'sally.lead',
-            name: 'Sally Lead',
+            username: 'icb.input',
+            name: 'Priya Shah',
             roles: [
-              { org_code: 'RX1', role_name: 'safeguarding_lead' },
-              { org_code: 'Y56', role_name: 'reviewer' },
+              { org_code: 'QWO', role_name: '"Clinical":"Nurse Access Role"', workgroups: ['scrt-data-input'] },
+              { org_code: 'Y56', role_name: 'Analyst' },
             ],
           },
         ],
-        clients: [{ client_id: 'reporting-job', org_code: 'X26' }],
+        clients: [{ client_id: 'wy-case-system', client_secret: 'not printed', org_code: 'QWO' }],
       }),
     );
-    const [line] = describeDemoAccounts(file);
-    expect(line).toContain('sally.lead');
-    expect(line).toContain('Sally Lead');
-    expect(line).toContain('safeguarding_lead @ RX1, reviewer @ Y56');
-  });
-
-  it('prints a password when the file has one', () => {
-    const file = accountsFile(JSON.stringify({ users: [{ username: 'a', name: 'A', password: 'demo', roles: [] }] }));
-    expect(describeDemoAccounts(file)[0]).toContain('password: demo');
+    const [user, client] = describeDemoAccounts(file);
+    expect(user).toContain('icb.input');
+    expect(user).toContain('Priya Shah');
+    expect(user).toContain('QWO NHS West Yorkshire ICB (scrt-data-input); Y56 (Analyst)');
+    expect(client).toContain('wy-case-system');
+    expect(client).toContain('QWO');
+    expect(client).not.toContain('not printed');
   });
 
   it('tolerates a file still taking shape', () => {
     expect(describeDemoAccounts('/nowhere/demo-accounts.json')).toEqual([]);
-    expect(describeDemoAccounts(accountsFile('{"clients": []}'))).toEqual([]);
+    expect(describeDemoAccounts(accountsFile('{"clients": "none"}'))).toEqual([]);
     expect(describeDemoAccounts(accountsFile(JSON.stringify({ users: [{ username: 'x', roles: 'none' }] })))[0]).toContain('x');
     expect(describeDemoAccounts(accountsFile('{ not json'))[0]).toContain('could not read');
   });

@@ -35,13 +35,18 @@ export async function ensureKafkaJars(root: string, jarsCacheDir: string): Promi
   if (existsSync(join(libDir, completeMarker))) {
     return libDir;
   }
-  const partialDir = `${libDir}.partial`;
-  rmSync(partialDir, { recursive: true, force: true });
-  await run('mvn', ['-B', '-q', '-f', pom, 'dependency:copy-dependencies', `-DoutputDirectory=${partialDir}`, '-DincludeScope=runtime']).catch(
+  // Per process: `npm start` and `npm test` may both be fetching the first time.
+  const partialDir = `${libDir}.partial-${process.pid}`;
+  await run('mvn', ['-B', '-q', '-Dstyle.color=never', '-f', pom, 'dependency:copy-dependencies', `-DoutputDirectory=${partialDir}`, '-DincludeScope=runtime']).catch(
     (error: Error) => {
+      rmSync(partialDir, { recursive: true, force: true });
       throw new StackStartError(`Could not fetch Kafka with Maven (or set KAFKA_BROKERS to use a running broker).\n${error.message}`);
     },
   );
+  if (existsSync(join(libDir, completeMarker))) {
+    rmSync(partialDir, { recursive: true, force: true });
+    return libDir;
+  }
   writeFileSync(join(partialDir, completeMarker), '');
   rmSync(libDir, { recursive: true, force: true });
   renameSync(partialDir, libDir);

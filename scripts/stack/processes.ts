@@ -43,14 +43,15 @@ export async function spawnLogged(command: string, args: string[], options: Spaw
       child.once('spawn', resolve);
       child.once('error', (error) => reject(new StackStartError(`Cannot run ${command}: ${error.message}`)));
     });
-  } finally {
-    if (!piped) {
-      closeSync(logFd);
-    }
+  } catch (error) {
+    closeSync(logFd);
+    throw error;
   }
   if (piped) {
     forwardOutput(child.stdout, child.stderr, logFd, options.consolePrefix ?? '');
   } else {
+    // The child writes through its own copy of the descriptor; nothing here waits for it.
+    closeSync(logFd);
     child.unref();
   }
   return { pid: child.pid as number, command, args };

@@ -1,20 +1,21 @@
-import { rmSync } from 'node:fs';
 import { buildAppEnvironments, publicUrl, serviceUrl } from './app-env.js';
 import { startApps } from './apps.js';
 import { appNames, serviceNames, type ServiceName } from './apps-catalog.js';
-import { StackStartError } from './errors.js';
-import { kafkaStopSteps, checkKafka, startEmbeddedKafka } from './kafka.js';
+import { checkKafka, startEmbeddedKafka } from './kafka.js';
 import { migrateDatabase } from './migrate.js';
 import { logFile, stackPaths, type StackPaths, type StackProfile } from './paths.js';
 import { assertPortsFree, portClaims, resolvePorts, type StackPorts } from './ports.js';
-import { checkDatabase, postgresStopSteps, startEmbeddedPostgres } from './postgres.js';
-import { isRecordedProcessRunning, stopProcess, type RecordedProcess } from './processes.js';
+import { checkDatabase, startEmbeddedPostgres } from './postgres.js';
+import type { RecordedProcess } from './processes.js';
 import { generateSecrets, type StackSecrets } from './secrets.js';
 import { seedReferenceData } from './seed.js';
 import { settleAll } from './settle.js';
-import { readState, removeState, writeState, type StackState } from './state.js';
+import { writeState, type StackState } from './state.js';
 import { StepRunner, type StepTiming } from './steps.js';
+import { clearLeftovers, stopStack } from './stop.js';
 import { createMissingTopics } from './topics.js';
+
+export { stopStackRecordedIn } from './stop.js';
 
 export interface StartStackOptions {
   profile: StackProfile;
@@ -168,59 +169,4 @@ function currentProcess(): RecordedProcess {
 
 function redactPassword(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
-}
-
-/** The state file is re-read because tests may have restarted apps since the stack started. */
-async function stopStack(stateFile: string, startedState: StackState): Promise<void> {
-  await stopRecordedStack(readState(stateFile) ?? startedState);
-  removeState(stateFile);
-}
-
-/** Stops the stack a state file describes, from any process (e.g. the Jest teardown). */
-export async function stopStackRecordedIn(stateFile: string): Promise<void> {
-  const state = readState(stateFile);
-  if (state) {
-    await stopStack(stateFile, state);
-  }
-}
-
-/** Apps (current and replaced instances), then the broker, then the database. */
-export async function stopRecordedStack(state: StackState): Promise<void> {
-  const appProcesses = Object.values(state.apps).flatMap((app) => [
-    app,
-    ...app.replacedPids.map((pid) => ({ pid, command: app.command, args: app.args })),
-  ]);
-  const phases: (() => Promise<unknown>)[] = [
-    () => settleAll(appProcesses.map((app) => stopProcess(app))),
-    async () => state.kafka && stopProcess(state.kafka, kafkaStopSteps),
-    async () => state.postgres && stopProcess(state.postgres, postgresStopSteps),
-  ];
-  const failures: unknown[] = [];
-  for (const phase of phases) {
-    await phase().catch((error: unknown) => failures.push(error));
-  }
-  if (failures.length > 0) {
-    throw new AggregateError(failures, `Could not stop every process of the ${state.profile} stack.`);
-  }
-}
-
-/**
- * A stack whose owner died without stopping it (killed, crashed) leaves processes holding the
- * ports: stop them. A stack whose owner is still running belongs to someone else: refuse.
- */
-async function clearLeftovers(paths: StackPaths, profile: StackProfile, log: (line: string) => void): Promise<void> {
-  const previous = readState(paths.stateFile);
-  if (previous) {
-    if (previous.owner.pid !== process.pid && isRecordedProcessRunning(previous.owner)) {
-      throw new StackStartError(
-        `A ${previous.profile} stack is already running (started by process ${previous.owner.pid}: ${previous.owner.args.join(' ')}). Stop it first.`,
-      );
-    }
-    log(`Stopping what an earlier ${previous.profile} stack left running...`);
-    await stopRecordedStack(previous);
-    removeState(paths.stateFile);
-  }
-  if (profile === 'test') {
-    rmSync(paths.stackDir, { recursive: true, force: true });
-  }
 }

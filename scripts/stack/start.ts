@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { readyBanner } from './banner.js';
 import { StackStartError } from './errors.js';
 import { startStack, type StackHandle } from './stack.js';
+import { formatSeconds } from './steps.js';
 
 const usage = `Usage: npm start [-- --infra-only]
   --infra-only   PostgreSQL, Kafka, topics, migrations and seed only (no apps)`;
@@ -36,9 +37,10 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     console.log('\nStopping: apps, then Kafka, then PostgreSQL...');
+    const stoppingAt = performance.now();
     try {
       await stack.stop();
-      console.log('Stopped.');
+      console.log(`Stopped (${formatSeconds(performance.now() - stoppingAt)}).`);
     } catch (error) {
       printFailure(error);
       exitCode = 1;

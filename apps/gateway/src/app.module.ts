@@ -3,7 +3,9 @@ import { InternalTokenSigner } from '@scrt/auth';
 import { AuthModule } from './auth/auth.module.js';
 import { GatewayEnv } from './config/gateway.config.js';
 import { HealthModule } from './health/health.module.js';
+import { OpenApiModule } from './openapi/openapi.module.js';
 import { ProxyModule } from './proxy/proxy.module.js';
+import { SessionModule } from './session/session.module.js';
 
 function gatewayCoreModule(config: GatewayEnv): DynamicModule {
   return {
@@ -22,7 +24,7 @@ export class AppModule {
   static register(config: GatewayEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [gatewayCoreModule(config), AuthModule, HealthModule, ProxyModule],
+      imports: [gatewayCoreModule(config), AuthModule, HealthModule, SessionModule, OpenApiModule, ProxyModule],
     };
   }
 }

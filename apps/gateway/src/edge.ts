@@ -5,10 +5,11 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import type { GatewayEnv } from './config/gateway.config.js';
+import { SESSION_COOKIE_NAME } from './session/session.service.js';
 
 /** One bucket per credential (token or session), else per address. */
 function rateLimitKey(request: FastifyRequest): string {
-  const credential = request.headers.authorization ?? request.cookies?.['scrt_session'];
+  const credential = request.headers.authorization ?? request.cookies?.[SESSION_COOKIE_NAME];
   return credential ? createHash('sha256').update(credential).digest('base64url') : request.ip;
 }
 
@@ -22,8 +23,11 @@ export async function configureEdge(app: NestFastifyApplication, config: Gateway
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         formAction: ["'self'", config.OIDC_ISSUER],
+        connectSrc: ["'self'", config.OIDC_ISSUER],
       },
     },
+    // Swagger UI's OAuth sign-in runs in a popup that must reach back to the docs page.
+    crossOriginOpenerPolicy: false,
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {

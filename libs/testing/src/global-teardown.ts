@@ -10,5 +10,7 @@ export default async function globalTeardown(_globalConfig: unknown, projectConf
     return;
   }
   const { stopStackRecordedIn } = (await import(join(projectConfig.rootDir, 'dist', 'scripts', 'stack', 'stack.js'))) as StackModule;
+  const startedAt = performance.now();
   await stopStackRecordedIn(stateFile);
+  console.log(`Test stack stopped (${((performance.now() - startedAt) / 1000).toFixed(1)} s).`);
 }

@@ -12,7 +12,7 @@ import { ProxyService } from './proxy.service.js';
 export class ProxyController {
   constructor(private readonly proxy: ProxyService) {}
 
-  @All('*path')
+  @All('*')
   forward(@Req() request: FastifyRequest & { user: Principal }, @Res() reply: FastifyReply): Promise<void> {
     return this.proxy.forward(request, reply, request.user);
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { signedInPage, signedOutPage } from './pages/home.page.js';
 import { sendPage } from '../views/responses.js';
+import { signedInPage, signedOutPage } from './pages/home.page.js';
 import { SessionService } from './session.service.js';
 
 @Controller()

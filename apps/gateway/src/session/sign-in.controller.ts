@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Logger, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@scrt/http';
-import { noRolePage, signInFailedPage } from './pages/sign-in-problem.page.js';
-import { OidcClient, POST_LOGOUT_PATH } from './oidc-client.js';
 import { redirect, sendPage } from '../views/responses.js';
+import { OidcClient, POST_LOGOUT_PATH } from './oidc-client.js';
+import { noRolePage, signInFailedPage } from './pages/sign-in-problem.page.js';
 import { SignInFailedError } from './session.errors.js';
 import { SessionService } from './session.service.js';
 import { SignInService, type CallbackParameters } from './sign-in.service.js';

@@ -1,10 +1,6 @@
 /** Markup that is safe to insert as is: written by us, or already escaped. */
 export class SafeHtml {
   constructor(readonly value: string) {}
-
-  toString(): string {
-    return this.value;
-  }
 }
 
 export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
