@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload } from 'jose';
 import { InternalTokenSigner } from '@scrt/auth';
-import { ApiClient, apiAsUser, recordedApp, requiredEnv, roleIdOf, signInForTokens } from '@scrt/testing';
+import { ApiClient, apiAsUser, appEnvironment, requiredEnv, roleIdOf, signInForTokens } from '@scrt/testing';
 
 /** The identity provider's current signing key, to mint tokens that differ from real ones in one way only. */
 function providerSigningKey(): JWK {
-  const dataDir = recordedApp('dev-identity').env.DEV_IDENTITY_DATA_DIR;
+  const dataDir = appEnvironment('dev-identity').DEV_IDENTITY_DATA_DIR;
   const { keys } = JSON.parse(readFileSync(path.join(dataDir, 'jwks.json'), 'utf8')) as { keys: JWK[] };
   return keys[0];
 }

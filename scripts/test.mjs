@@ -2,7 +2,7 @@
 // end-to-end tests against the real stack. Stops at the first failing step with its exit code.
 import { dirname, join } from 'node:path';
 import { build } from './build.mjs';
-import { ensureDependencies } from './lib/dependencies.mjs';
+import { ensureChromium, ensureDependencies } from './lib/dependencies.mjs';
 import { exitOnFailure, formatSeconds, run, timedStep } from './lib/run.mjs';
 
 const root = dirname(import.meta.dirname);
@@ -15,6 +15,7 @@ const jest = (config, ...args) =>
 
 const steps = [
   ['dependencies', () => ensureDependencies(root)],
+  ['browser', () => ensureChromium()],
   ['lint', () => run(join(root, 'node_modules/.bin/eslint'), ['.', '--max-warnings=0'], { cwd: root })],
   ['build', () => build(root)],
   ['unit tests', () => jest('jest.config.mjs')],

@@ -10,5 +10,5 @@ export default defineConfig({
   engine: 'js',
   schema: path.join(import.meta.dirname, 'schema.prisma'),
   migrations: { path: path.join(import.meta.dirname, 'migrations') },
-  adapter: async () => new PrismaPg({ connectionString: await databaseUrlForSchema(SCHEMA) }, { schema: SCHEMA }),
+  adapter: async () => new PrismaPg({ connectionString: await databaseUrlForSchema(SCHEMA), allowExitOnIdle: true }, { schema: SCHEMA }),
 });

@@ -17,3 +17,21 @@ export async function ensureDependencies(root) {
   await run('npm', [hasLock ? 'ci' : 'install', '--no-audit', '--no-fund'], { cwd: root });
   return true;
 }
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * The browser journeys drive Debian's Chromium (Playwright's own browser download is not
+ * reachable from these machines); installed with apt when missing.
+ */
+export async function ensureChromium() {
+  if (existsSync(CHROMIUM)) {
+    return false;
+  }
+  if (process.getuid?.() !== 0) {
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium)`);
+  }
+  await run('apt-get', ['update', '-q'], {});
+  await run('apt-get', ['install', '-y', '-q', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  return true;
+}

@@ -1,5 +1,4 @@
 // @scrt/contracts also exports decorated event classes, which need the metadata polyfill loaded.
-import 'reflect-metadata';
 import { allTopics } from '@scrt/contracts';
 import { Kafka, logLevel } from 'kafkajs';
 

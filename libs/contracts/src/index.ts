@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 export * from './topics.js';
 export * from './events/envelope.js';
 export * from './events/case-created.v1.js';

@@ -1,2 +1,3 @@
 export * from './identity-client.js';
 export * from './api-client.js';
+export * from './stack-control.js';

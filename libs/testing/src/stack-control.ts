@@ -35,3 +35,9 @@ export function waitReady(name: AppName, timeoutMs?: number): Promise<void> {
 export function appUrl(name: AppName): string {
   return recordedApp(stateFile(), name).url;
 }
+
+/** The environment the running instance was started with (recorded env plus overrides). */
+export function appEnvironment(name: AppName): Record<string, string> {
+  const app = recordedApp(stateFile(), name);
+  return { ...app.env, ...app.envOverrides };
+}
