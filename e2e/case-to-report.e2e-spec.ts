@@ -1,5 +1,5 @@
 import { apiAsClient, apiAsUser, type ApiClient } from '@scrt/testing';
-import { casesFor, countRows, eventually, type CaseloadBody } from './support.js';
+import { casesFor, countRows, eventually, queryDatabase, type CaseloadBody } from './support.js';
 
 const REVIEW_TYPE = 'SAR';
 
@@ -69,6 +69,27 @@ describe('a case recorded by an ICB reaches the reports of those who may see it'
     const conflict = await westYorkshireInput.post('/api/v1/cases', { incidentDate: '2026-02-02', reviewType: 'DHR' }, headers);
     expect(conflict.status).toBe(409);
     expect(conflict.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('carries the caller\'s correlation id into the response, the event and its Kafka headers', async () => {
+    const correlationId = `e2e-trace-${Date.now()}`;
+    const created = await westYorkshireInput.post('/api/v1/cases', { incidentDate: '2026-03-03', reviewType: 'OTHER' }, { 'x-correlation-id': correlationId });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('x-correlation-id')).toBe(correlationId);
+    const [outbox] = await queryDatabase<{ envelope: { correlationId: string; actor: { subject: string } }; headers: Record<string, string> }>(
+      'SELECT envelope, headers FROM intake.outbox_event WHERE message_key = $1',
+      [created.body.id],
+    );
+    expect(outbox.envelope.correlationId).toBe(correlationId);
+    expect(outbox.headers['x-correlation-id']).toBe(correlationId);
+    expect(outbox.envelope.actor.subject).toBe('555000000001');
+  });
+
+  it('answers with security headers', async () => {
+    const response = await westYorkshireInput.get('/api/v1/reports/caseload');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('strict-transport-security')).toBeTruthy();
   });
 
   it('refuses to record a case for a user whose role is not at an ICB', async () => {

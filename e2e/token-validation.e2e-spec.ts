@@ -116,3 +116,22 @@ describe('services trust only the gateway', () => {
     expect(response.status).toBe(401);
   });
 });
+
+describe('signing keys rotate without restarting the gateway', () => {
+  it('accepts tokens signed with the new key and still those signed with the previous one', async () => {
+    const before = await signInForTokens(issuer(), { username: 'icb.reporting', roleId: roleIdOf('icb.reporting') });
+    const rotation = await fetch(new URL('/dev/rotate-keys', issuer()), { method: 'POST' });
+    expect(rotation.status).toBeLessThan(300);
+    const { signingKid } = (await rotation.json()) as { signingKid: string };
+
+    const after = await signInForTokens(issuer(), { username: 'icb.reporting', roleId: roleIdOf('icb.reporting') });
+    const kidOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()).kid as string;
+    expect(kidOf(after.accessToken)).toBe(signingKid);
+    expect(kidOf(before.accessToken)).not.toBe(signingKid);
+
+    // The gateway refetches the key set for an unknown kid (after a short pause between fetches).
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    expect((await gateway(after.accessToken).get(caseload)).status).toBe(200);
+    expect((await gateway(before.accessToken).get(caseload)).status).toBe(200);
+  });
+});

@@ -16,6 +16,8 @@ const jest = (config, ...args) =>
 const steps = [
   ['dependencies', () => ensureDependencies(root)],
   ['browser', () => ensureChromium()],
+  // The boundary rule reads Nx's cached project graph and skips itself when there is none.
+  ['project graph', () => run(join(root, 'node_modules/.bin/nx'), ['show', 'projects'], { cwd: root, stdio: 'ignore' })],
   ['lint', () => run(join(root, 'node_modules/.bin/eslint'), ['.', '--max-warnings=0'], { cwd: root })],
   ['build', () => build(root)],
   ['unit tests', () => jest('jest.config.mjs')],

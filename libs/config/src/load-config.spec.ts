@@ -27,8 +27,8 @@ describe('loadConfig', () => {
       attempt();
     } catch (error) {
       const message = (error as Error).message;
-      expect(message).toContain('PORT');
-      expect(message).toContain('KAFKA_BROKERS');
+      expect(message).toContain('PORT is invalid');
+      expect(message).toContain('KAFKA_BROKERS is missing');
       expect(message).toContain('FEATURE_ENABLED');
       expect(message).not.toContain('DATABASE_URL');
     }

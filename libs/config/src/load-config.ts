@@ -10,8 +10,8 @@ export class ConfigurationError extends Error {
 }
 
 function describe(error: ValidationError): string {
-  const reasons = Object.values(error.constraints ?? {}).join('; ');
-  return `${error.property}: ${reasons || 'invalid'}`;
+  if (error.value === undefined || error.value === '') return `${error.property} is missing`;
+  return `${error.property} is invalid: ${Object.values(error.constraints ?? {}).join('; ')}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { DynamicModule } from '@nestjs/common';
+import type { DynamicModule, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigurationError, loadConfig, type AppEnv } from '@scrt/config';
@@ -18,6 +18,8 @@ export interface BootstrapOptions<C extends AppEnv> {
   /** Prefix of every route but the health probes (services: `api/v1`). */
   apiPrefix?: string;
   env?: Record<string, string | undefined>;
+  /** Defaults to the JSON logger of `@scrt/observability`; `false` silences the app (tests). */
+  logger?: LoggerService | false;
 }
 
 /** Loads configuration or stops the process with a message naming what is wrong. */
@@ -46,7 +48,7 @@ export async function createServiceApp<C extends AppEnv>(options: BootstrapOptio
   fastify.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request.url)));
 
   const app = await NestFactory.create<NestFastifyApplication>(options.module(config), adapter, {
-    logger: await createLogger(options.serviceName, config.LOG_LEVEL),
+    logger: options.logger ?? (await createLogger(options.serviceName, config.LOG_LEVEL)),
   });
   if (options.apiPrefix) app.setGlobalPrefix(options.apiPrefix, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalFilters(new ProblemDetailsFilter());
