@@ -1,5 +1,6 @@
 // `npm test`: install if needed, lint, build (the type-check), unit tests, then integration and
 // end-to-end tests against the real stack. Stops at the first failing step with its exit code.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build } from './build.mjs';
 import { ensureChromium, ensureDependencies } from './lib/dependencies.mjs';
@@ -8,10 +9,24 @@ import { exitOnFailure, formatSeconds, run, timedStep } from './lib/run.mjs';
 const root = dirname(import.meta.dirname);
 process.env.NX_DAEMON = 'false';
 
-const jest = (config, ...args) =>
-  run(process.execPath, ['--experimental-vm-modules', join(root, 'node_modules/jest/bin/jest.js'), '-c', config, ...args], {
-    cwd: root,
-  });
+const jestResults = [];
+
+/** Runs one Jest configuration, keeping its counts for the closing line. */
+const jest = (config, ...args) => {
+  const resultsFile = join(root, '.local', `${config}.results.json`);
+  rmSync(resultsFile, { force: true });
+  jestResults.push(resultsFile);
+  const jestArgs = ['--experimental-vm-modules', join(root, 'node_modules/jest/bin/jest.js'), '-c', config, '--json', `--outputFile=${resultsFile}`, ...args];
+  return run(process.execPath, jestArgs, { cwd: root });
+};
+
+/** `N passed, N failed` over every Jest run so far: the one line a reader (or CI) needs. */
+function testCountLine() {
+  const counts = jestResults.filter(existsSync).map((file) => JSON.parse(readFileSync(file, 'utf8')));
+  const passed = counts.reduce((sum, result) => sum + result.numPassedTests, 0);
+  const failed = counts.reduce((sum, result) => sum + result.numFailedTests, 0);
+  return `tests: ${passed} passed, ${failed} failed`;
+}
 
 const steps = [
   ['dependencies', () => ensureDependencies(root)],
@@ -33,6 +48,10 @@ async function main() {
   for (const [label, duration] of durations) {
     console.log(`  ${label.padEnd(34)} ${formatSeconds(duration)}`);
   }
+  console.log(testCountLine());
 }
 
-main().catch(exitOnFailure);
+main().catch((error) => {
+  if (jestResults.length) console.log(testCountLine());
+  exitOnFailure(error);
+});
