@@ -1,6 +1,7 @@
 import { SetMetadata, applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiExtension, ApiExtraModels, ApiForbiddenResponse, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Permission } from '@scrt/contracts';
+import { ProblemDto, problemContent } from '@scrt/http';
 
 export const REQUIRED_PERMISSION = 'scrt:required-permission';
 
@@ -13,6 +14,9 @@ export const RequirePermission = (permission: Permission) =>
     SetMetadata(REQUIRED_PERMISSION, permission),
     ApiBearerAuth(),
     ApiExtension('x-scrt-permission', permission),
-    ApiUnauthorizedResponse({ description: 'No valid access token.' }),
-    ApiForbiddenResponse({ description: `Requires permission \`${permission}\` and the record in your scope.` }),
+    ApiExtraModels(ProblemDto),
+    ApiBadRequestResponse({ description: 'Invalid input: field details in `errors`.', ...problemContent }),
+    ApiUnauthorizedResponse({ description: 'No valid access token.', ...problemContent }),
+    ApiForbiddenResponse({ description: `Requires permission \`${permission}\` and the record in your scope.`, ...problemContent }),
+    ApiTooManyRequestsResponse({ description: 'Rate limit reached: retry after `Retry-After` seconds.', ...problemContent }),
   );

@@ -5,3 +5,4 @@ export * from './problem.filter.js';
 export * from './public.decorator.js';
 export * from './health.controller.js';
 export * from './bootstrap.js';
+export * from './problem.dto.js';

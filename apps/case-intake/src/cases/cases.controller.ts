@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission } from '@scrt/auth';
 import { Permissions, type Principal } from '@scrt/contracts';
+import { problemContent } from '@scrt/http';
 import { CasesService } from './cases.service.js';
 import { CaseIdParam } from './dto/case-id.param.js';
 import { CaseDto } from './dto/case.dto.js';
@@ -19,8 +20,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Record a case for your ICB (organisation taken from your token)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the first result.' })
   @ApiCreatedResponse({ type: CaseDto })
-  @ApiBadRequestResponse({ description: 'Validation failed (problem+json with field details).' })
-  @ApiConflictResponse({ description: 'The Idempotency-Key was used for a different request.' })
+  @ApiConflictResponse({ description: 'The Idempotency-Key was used for a different request.', ...problemContent })
   async create(
     @Body() body: CreateCaseDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -36,7 +36,7 @@ export class CasesController {
   @RequirePermission(Permissions.caseRead)
   @ApiOperation({ summary: 'One case, if it is in your scope' })
   @ApiOkResponse({ type: CaseDto })
-  @ApiNotFoundResponse({ description: 'No such case in your scope.' })
+  @ApiNotFoundResponse({ description: 'No such case in your scope.', ...problemContent })
   async get(@Param() params: CaseIdParam, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseDto> {
     const dto = await this.cases.get(params.id, principal);
     void reply.header('etag', `"${dto.version}"`);
