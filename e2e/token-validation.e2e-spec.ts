@@ -64,6 +64,12 @@ describe('the gateway accepts only valid access tokens from its issuer', () => {
       const { privateKey } = await generateKeyPair('RS256', { extractable: true });
       return mint(userClaims(), { key: { ...(await exportJWK(privateKey)), kid: 'unknown-key' } });
     }],
+    ['a token not valid yet (nbf in the future)', async () => mint(userClaims({ nbf: Math.floor(Date.now() / 1000) + 600 }))],
+    ['a token typed as an ID token (typ JWT) though otherwise right', async () => mint(userClaims(), { typ: 'JWT' })],
+    ['an HMAC token signed with the public key as secret', async () => {
+      const { n } = providerSigningKey();
+      return new SignJWT(userClaims()).setProtectedHeader({ alg: 'HS256', typ: 'at+jwt' }).setIssuer(issuer()).setAudience('urn:scrt:api').setIssuedAt().setExpirationTime('5m').sign(new TextEncoder().encode(n));
+    }],
     ['an ID token used as an access token', async () => (await signInForTokens(issuer(), { username: 'icb.input', roleId: roleIdOf('icb.input') })).idToken],
   ])('refuses %s with 401 problem+json', async (_label, token) => {
     const value = await token();

@@ -21,6 +21,6 @@ export class GatewayEnv extends AppEnv {
   /** Role and scope to permission mapping (JSON file). */
   @IsString() ROLE_PERMISSIONS_FILE = 'config/role-permissions.json';
   /** Requests per client per window before 429. */
-  @IsInt() @Min(1) @Max(100000) RATE_LIMIT_MAX = 300;
-  @IsInt() @Min(1000) RATE_LIMIT_WINDOW_MS = 60000;
+  @IsInt() @Min(1) @Max(100000) RATE_LIMIT_MAX: number = 300;
+  @IsInt() @Min(1000) RATE_LIMIT_WINDOW_MS: number = 60000;
 }

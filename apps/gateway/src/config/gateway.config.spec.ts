@@ -1,0 +1,24 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { loadConfig } from '@scrt/config';
+import { GatewayEnv } from './gateway.config.js';
+
+const { privateKey } = generateKeyPairSync('ed25519');
+const required = {
+  PORT: '3000',
+  OIDC_ISSUER: 'http://localhost:3100',
+  OIDC_CLIENT_SECRET: 'a-client-secret',
+  GATEWAY_PUBLIC_URL: 'http://localhost:3000',
+  SESSION_SECRET: 'x'.repeat(32),
+  INTERNAL_JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  CASE_INTAKE_URL: 'http://127.0.0.1:3201',
+  REVIEWS_URL: 'http://127.0.0.1:3202',
+  REFERENCE_DATA_URL: 'http://127.0.0.1:3203',
+  REPORTING_URL: 'http://127.0.0.1:3204',
+};
+
+describe('GatewayEnv', () => {
+  it('has defaults for the rate limit and takes numbers from the environment', () => {
+    expect(loadConfig(GatewayEnv, required)).toMatchObject({ RATE_LIMIT_MAX: 300, RATE_LIMIT_WINDOW_MS: 60000, OIDC_AUDIENCE: 'urn:scrt:api' });
+    expect(loadConfig(GatewayEnv, { ...required, RATE_LIMIT_MAX: '100000', RATE_LIMIT_WINDOW_MS: '1000' })).toMatchObject({ RATE_LIMIT_MAX: 100000, RATE_LIMIT_WINDOW_MS: 1000 });
+  });
+});
