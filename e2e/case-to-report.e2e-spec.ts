@@ -1,5 +1,5 @@
-import { apiAsClient, apiAsUser, type ApiClient } from '@scrt/testing';
-import { casesFor, countRows, eventually, queryDatabase, type CaseloadBody } from './support.js';
+import { apiAsClient, apiAsUser, eventually, type ApiClient } from '@scrt/testing';
+import { casesFor, countRows, queryDatabase, type CaseloadBody } from './support.js';
 
 const REVIEW_TYPE = 'SAR';
 
@@ -36,7 +36,7 @@ describe('a case recorded by an ICB reaches the reports of those who may see it'
     expect(created.headers.get('location')).toBe(`/api/v1/cases/${created.body.id}`);
     expect(created.headers.get('x-correlation-id')).toBeTruthy();
 
-    await eventually(async () => (casesFor(await caseload(national), 'QWO', REVIEW_TYPE) === nationalBefore + 1 ? true : undefined));
+    await eventually(async () => casesFor(await caseload(national), 'QWO', REVIEW_TYPE) === nationalBefore + 1, 'the new case in the national caseload');
     expect(casesFor(await caseload(northEastRegion), 'QWO', REVIEW_TYPE)).toBe(regionBefore + 1);
 
     const london = await caseload(londonRegion);

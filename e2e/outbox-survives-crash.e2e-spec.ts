@@ -1,5 +1,6 @@
 import { apiAsUser, killApp, startApp, waitReady } from '@scrt/testing';
-import { countRows, eventually } from './support.js';
+import { eventually } from '@scrt/testing';
+import { countRows } from './support.js';
 
 /**
  * A 201 means the case and its event are committed together: killing case-intake before its
@@ -28,8 +29,8 @@ describe('an acknowledged case survives kill -9 of case-intake before its event 
 
     await startApp('case-intake', {});
     await waitReady('case-intake');
-    await eventually(async () => ((await countRows('reporting.case_fact', 'case_id = $1', [caseId])) === 1 ? true : undefined));
-    await eventually(async () => ((await countRows('intake.outbox_event', 'message_key = $1 AND published_at IS NOT NULL', [caseId])) === 1 ? true : undefined));
+    await eventually(async () => (await countRows('reporting.case_fact', 'case_id = $1', [caseId])) === 1, 'the case in the reporting warehouse');
+    await eventually(async () => (await countRows('intake.outbox_event', 'message_key = $1 AND published_at IS NOT NULL', [caseId])) === 1, 'the outbox row marked published');
 
     // Give any duplicate delivery time to arrive; the inbox must still show one application.
     await new Promise((resolve) => setTimeout(resolve, 2000));

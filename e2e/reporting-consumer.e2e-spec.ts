@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
 import { Topics, deadLetterTopic } from '@scrt/contracts';
 import { uuidv7 } from '@scrt/messaging';
-import { requiredEnv } from '@scrt/testing';
-import { countRows, eventually } from './support.js';
+import { eventually, requiredEnv } from '@scrt/testing';
+import { countRows } from './support.js';
 
 function caseCreatedEnvelope(caseId: string) {
   return {
@@ -57,8 +57,8 @@ describe('reporting consumes case events reliably', () => {
       ],
     });
 
-    await eventually(async () => ((await countRows('reporting.case_fact', 'case_id = $1', [caseId])) === 1 ? true : undefined));
-    const deadLetter = await eventually(async () => parked.find((message) => message.key === caseId));
+    await eventually(async () => (await countRows('reporting.case_fact', 'case_id = $1', [caseId])) === 1, 'the valid event applied');
+    const deadLetter = await eventually(async () => parked.find((message) => message.key === caseId), 'the poison message on the dead-letter topic');
     expect(JSON.parse(deadLetter.value).eventId).toBe(poison.eventId);
     expect(deadLetter.headers['x-dlq-error']).toMatch(/.+/);
     expect(deadLetter.headers['x-dlq-original-topic']).toBe(Topics.caseCreatedV1);
@@ -69,7 +69,7 @@ describe('reporting consumes case events reliably', () => {
     const event = caseCreatedEnvelope(caseId);
     await producer.send({ topic: Topics.caseCreatedV1, messages: [{ key: caseId, value: JSON.stringify(event) }] });
     await producer.send({ topic: Topics.caseCreatedV1, messages: [{ key: caseId, value: JSON.stringify(event) }] });
-    await eventually(async () => ((await countRows('reporting.inbox_event', 'event_id = $1', [event.eventId])) === 1 ? true : undefined));
+    await eventually(async () => (await countRows('reporting.inbox_event', 'event_id = $1', [event.eventId])) === 1, 'the event recorded in the inbox');
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await countRows('reporting.case_fact', 'case_id = $1', [caseId])).toBe(1);
   });

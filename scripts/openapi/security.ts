@@ -1,6 +1,5 @@
-import type { Permission } from '@scrt/contracts';
+import { Cis2Scopes, type Permission } from '@scrt/contracts';
 import { ISSUER_PLACEHOLDER } from '../../apps/gateway/src/openapi/openapi-document.js';
-import { CIS2_USER_SCOPES } from '../../apps/gateway/src/session/cis2-scopes.js';
 import { operationsOf, type Operation, type PathItem, type Paths, type SecurityScheme } from './document-types.js';
 
 /** The scheme `@RequirePermission` puts on every protected operation (`ApiBearerAuth()`). */
@@ -26,7 +25,7 @@ export function securitySchemes(clientScopes: Record<string, Permission[]>): Rec
         authorizationCode: {
           authorizationUrl: `${ISSUER_PLACEHOLDER}/auth`,
           tokenUrl: `${ISSUER_PLACEHOLDER}/token`,
-          scopes: { ...CIS2_USER_SCOPES },
+          scopes: Object.fromEntries(Object.entries(Cis2Scopes).map(([scope, { description }]) => [scope, description])),
         },
         clientCredentials: {
           tokenUrl: `${ISSUER_PLACEHOLDER}/token`,

@@ -4,3 +4,4 @@ export * from './events/envelope.js';
 export * from './events/case-created.v1.js';
 export * from './auth/principal.js';
 export * from './auth/permissions.js';
+export * from './auth/cis2.js';

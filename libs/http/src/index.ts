@@ -6,3 +6,4 @@ export * from './public.decorator.js';
 export * from './health.controller.js';
 export * from './bootstrap.js';
 export * from './problem.dto.js';
+export * from './html.js';

@@ -9,7 +9,7 @@ import { ConsumeEvent } from './consumer/consume-event.decorator.js';
 import { DeadLetterHeaders } from './consumer/dead-letter.js';
 import { createReliableProducer, ACKS_ALL } from './kafka-config.js';
 import { buildEnvelope } from './outbox/event-envelope.js';
-import { eventually } from './testing/eventually.js';
+import { eventually } from '@scrt/testing';
 import { caseCreatedPayload, testActor } from './testing/fixtures.js';
 import { committedOffset, countMessages, createTopics, readMessages, testBrokers, uniqueTopicPrefix } from './testing/test-kafka.js';
 
@@ -80,7 +80,7 @@ describe('event consumers', () => {
     const app = await startConsumerApp(events, serviceName);
     try {
       const { handled } = app.get(events);
-      await eventually(() => handled.length === 1, 60_000, 'the valid event to be handled');
+      await eventually(() => handled.length === 1, 'the valid event to be handled', 60_000);
       expect(JSON.stringify(handled[0])).toBe(values[2]);
 
       const deadLetters = await readMessages(deadLetterTopic(serviceName), 2);
@@ -99,7 +99,7 @@ describe('event consumers', () => {
       });
       expect(String(deadLetters[0].message.headers?.[DeadLetterHeaders.error])).toMatch(/^InvalidEventError: .*payload\.reviewType/);
       expect(String(deadLetters[1].message.headers?.[DeadLetterHeaders.error])).toBe('Error: the warehouse rejects this case');
-      await eventually(async () => (await committedOffset(serviceName, contract.topic, partition)) === 3, 20_000, 'the offset to move past all three');
+      await eventually(async () => (await committedOffset(serviceName, contract.topic, partition)) === 3, 'the offset to move past all three', 20_000);
     } finally {
       await app.close();
     }
@@ -122,7 +122,7 @@ describe('event consumers', () => {
       expect(await committedOffset(serviceName, contract.topic, partition)).toBe(-1);
 
       await createTopics({ name: deadLetterTopic(serviceName), partitions: 1 });
-      await eventually(() => handled.length === 1, 90_000, 'the valid event to be handled');
+      await eventually(() => handled.length === 1, 'the valid event to be handled', 90_000);
       expect(await countMessages(deadLetterTopic(serviceName))).toBe(1);
     } finally {
       await app.close();

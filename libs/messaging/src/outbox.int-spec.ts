@@ -9,7 +9,7 @@ import { MessagingModule } from './messaging.module.js';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay.js';
 import { OutboxWriter } from './outbox/outbox-writer.js';
 import type { TransactionalSqlClient } from './sql-client.js';
-import { eventually } from './testing/eventually.js';
+import { eventually } from '@scrt/testing';
 import { caseCreatedPayload, testActor } from './testing/fixtures.js';
 import { pgSqlClient } from './testing/pg-sql-client.js';
 import { createTestDatabase } from './testing/test-database.js';
@@ -83,7 +83,7 @@ describe('transactional outbox', () => {
 
     const running = relay();
     running.start();
-    await eventually(async () => (await unpublishedCount()) === 0, 20_000, 'the outbox to drain');
+    await eventually(async () => (await unpublishedCount()) === 0, 'the outbox to drain', 20_000);
     await running.readinessCheck().check();
     await running.stop();
 
@@ -106,7 +106,7 @@ describe('transactional outbox', () => {
 
     const relays = [relay({ batchSize: 15 }), relay({ batchSize: 15 })];
     relays.forEach((each) => each.start());
-    await eventually(async () => (await unpublishedCount()) === 0, 30_000, 'the outbox to drain');
+    await eventually(async () => (await unpublishedCount()) === 0, 'the outbox to drain', 30_000);
     await Promise.all(relays.map((each) => each.stop()));
 
     expect(await countMessages(contract.topic)).toBe(appended.length);
@@ -154,7 +154,7 @@ describe('transactional outbox', () => {
     const contract = await contractOnNewTopic('module');
     const app = await startProducerModule(true);
     await db.$transaction((tx) => app.get(OutboxWriter).append(tx, contract, caseCreatedPayload(), { actor: testActor }));
-    await eventually(async () => (await unpublishedCount()) === 0, 20_000, 'the outbox to drain');
+    await eventually(async () => (await unpublishedCount()) === 0, 'the outbox to drain', 20_000);
     await app.get(OutboxRelay).readinessCheck().check();
     await app.close();
     expect(await countMessages(contract.topic)).toBe(1);

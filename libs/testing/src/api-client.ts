@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { clientCredentialsToken, signInForTokens } from './identity-client.js';
+import { requiredEnv } from './test-env.js';
 
 export interface ApiResponse<T = unknown> {
   status: number;
@@ -54,12 +55,6 @@ export function roleIdOf(username: string, organisationCode?: string): string {
   const role = user?.roles.find((candidate) => !organisationCode || candidate.org_code === organisationCode);
   if (!role) throw new Error(`demo account ${username} has no role${organisationCode ? ` at ${organisationCode}` : ''}`);
   return role.person_roleid;
-}
-
-export function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run this test through jest.stack.config.mjs (npm test)`);
-  return value;
 }
 
 /** Signs a demo user in at the real identity provider (code + PKCE) and returns their API client. */

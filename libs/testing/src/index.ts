@@ -1,3 +1,5 @@
 export * from './identity-client.js';
 export * from './api-client.js';
 export * from './stack-control.js';
+export * from './eventually.js';
+export * from './test-env.js';

@@ -1,21 +1,8 @@
+import type { Cis2Role, Cis2UserOrganisation } from '@scrt/contracts';
 import type { DemoClient, DemoUser } from './demo-accounts.js';
 
 /** CIS2 reports how strongly the user authenticated; the tracker requires at least 2. */
 export const AUTHENTICATION_ASSURANCE_LEVEL = '3';
-
-export interface NationalRbacRole {
-  person_roleid: string;
-  org_code: string;
-  role_code: string;
-  role_name: string;
-  workgroups?: string[];
-  activity_codes?: string[];
-}
-
-export interface UserOrganisation {
-  org_code: string;
-  org_name: string;
-}
 
 /** Everything CIS2 says about a signed-in user (userinfo shape). A type, not an interface, so that it is a plain claims object. */
 export type Cis2UserClaims = {
@@ -23,8 +10,8 @@ export type Cis2UserClaims = {
   name: string;
   authentication_assurance_level: string;
   selected_roleid?: string;
-  nhsid_nrbac_roles: NationalRbacRole[];
-  nhsid_user_orgs: UserOrganisation[];
+  nhsid_nrbac_roles: Cis2Role[];
+  nhsid_user_orgs: Cis2UserOrganisation[];
 };
 
 export type Cis2IdTokenClaims = Omit<Cis2UserClaims, 'nhsid_nrbac_roles' | 'nhsid_user_orgs'>;

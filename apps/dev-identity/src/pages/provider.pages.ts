@@ -1,5 +1,6 @@
 import type { ErrorOut } from 'oidc-provider';
-import { html, htmlPage, SafeHtml } from './html.js';
+import { html, SafeHtml } from '@scrt/http';
+import { htmlPage } from './layout.js';
 
 /** The confirmation oidc-provider asks for before ending a session; `form` is its own hidden form. */
 export function signOutPage(form: string): string {

@@ -1,5 +1,6 @@
 import type { DemoRole, DemoUser } from '../accounts/demo-accounts.js';
-import { html, htmlPage } from './html.js';
+import { html } from '@scrt/http';
+import { htmlPage } from './layout.js';
 
 type OrganisationNames = Readonly<Record<string, string>>;
 

@@ -1,15 +1,7 @@
-/** CIS2 scopes and the claims each one releases (ID token and userinfo). */
-export const CIS2_SCOPE_CLAIMS = {
-  openid: ['sub', 'authentication_assurance_level'],
-  profile: ['name'],
-  email: ['email'],
-  nhsperson: ['nhsid_useruid', 'name'],
-  associatedorgs: ['nhsid_user_orgs'],
-  nationalrbacaccess: ['nhsid_nrbac_roles'],
-  selectedrole: ['selected_roleid'],
-};
+import { CIS2_SCOPE_NAMES, Cis2Scopes } from '@scrt/contracts';
 
-export const CIS2_SCOPES = Object.keys(CIS2_SCOPE_CLAIMS);
+/** CIS2 scopes and the claims each one releases (ID token and userinfo), as oidc-provider takes them. */
+export const CIS2_SCOPE_CLAIMS: Record<string, readonly string[]> = Object.fromEntries(CIS2_SCOPE_NAMES.map((scope) => [scope, Cis2Scopes[scope].claims]));
 
 /** The claims among `claims` that the granted `scope` releases (`openid` releases `sub`): what userinfo answers. */
 export function releasedClaims(claims: Readonly<Record<string, unknown>>, scope: string): Record<string, unknown> {

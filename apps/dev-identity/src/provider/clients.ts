@@ -1,7 +1,7 @@
 import type { ClientMetadata } from 'oidc-provider';
 import type { DemoClient } from '../accounts/demo-accounts.js';
 import type { DevIdentityEnv } from '../config/dev-identity.config.js';
-import { CIS2_SCOPES } from './cis2-scopes.js';
+import { CIS2_SCOPE_NAMES } from '@scrt/contracts';
 
 export const GATEWAY_CLIENT_ID = 'scrt-gateway';
 /** Public client for trying the API: Swagger UI in the gateway, and end-to-end tests. */
@@ -12,7 +12,7 @@ export const E2E_REDIRECT_URI = 'http://localhost/e2e-callback';
 const userSignIn = {
   grant_types: ['authorization_code'],
   response_types: ['code'],
-  scope: CIS2_SCOPES.join(' '),
+  scope: CIS2_SCOPE_NAMES.join(' '),
 } satisfies Partial<ClientMetadata>;
 
 export function registeredClients(config: DevIdentityEnv, machineClients: readonly DemoClient[]): ClientMetadata[] {

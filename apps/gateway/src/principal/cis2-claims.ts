@@ -1,12 +1,4 @@
-/** One entry of CIS2's `nhsid_nrbac_roles`. */
-export interface NrbacRole {
-  person_roleid: string;
-  org_code: string;
-  role_code?: string;
-  role_name?: string;
-  workgroups?: string[];
-  activity_codes?: string[];
-}
+import type { Cis2Role } from '@scrt/contracts';
 
 /** The claims the gateway reads from a validated access token (or ID token + userinfo). */
 export interface ExternalClaims {
@@ -17,7 +9,7 @@ export interface ExternalClaims {
   name?: string;
   nhsid_useruid?: string;
   selected_roleid?: string;
-  nhsid_nrbac_roles?: NrbacRole[];
+  nhsid_nrbac_roles?: Cis2Role[];
   authentication_assurance_level?: string | number;
   [claim: string]: unknown;
 }

@@ -3,7 +3,7 @@ import { errors, jwtVerify, type JWTPayload } from 'jose';
 import { ALLOWED_ALGORITHMS } from '../auth/access-token.verifier.js';
 import { OidcIssuer } from '../auth/issuer.js';
 import { GatewayEnv } from '../config/gateway.config.js';
-import { SIGN_IN_SCOPES } from './cis2-scopes.js';
+import { CIS2_SCOPE_NAMES } from '@scrt/contracts';
 import { fetchJson } from './fetch-json.js';
 import { codeChallengeOf, type LoginTransaction } from './login-transaction.js';
 import { SignInFailedError } from './session.errors.js';
@@ -32,7 +32,7 @@ export class OidcClient {
       response_type: 'code',
       client_id: this.config.OIDC_CLIENT_ID,
       redirect_uri: this.publicUrl(CALLBACK_PATH),
-      scope: SIGN_IN_SCOPES,
+      scope: CIS2_SCOPE_NAMES.join(' '),
       state: transaction.state,
       nonce: transaction.nonce,
       code_challenge: codeChallengeOf(transaction.codeVerifier),

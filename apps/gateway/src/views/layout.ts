@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '@scrt/http';
 
 export const SERVICE_NAME = 'Safeguarding Case Review Tracker';
 
@@ -67,5 +67,5 @@ export function renderPage({ title, content, signedInAs }: PageOptions): string 
   </footer>
 </body>
 </html>
-`.value;
+`.markup;
 }

@@ -1,12 +1,6 @@
 import { randomInt } from 'node:crypto';
 import pg from 'pg';
-
-/** A variable the shared global setup provides; integration tests cannot run without it. */
-export function requiredEnv(name: 'SCRT_TEST_DATABASE_URL' | 'SCRT_TEST_KAFKA_BROKERS'): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run integration tests with the stack's global setup`);
-  return value;
-}
+import { requiredEnv } from '@scrt/testing';
 
 /** `prefix` plus random letters (schema names allow only [a-z_]). */
 export function uniqueSchemaName(prefix: string): string {

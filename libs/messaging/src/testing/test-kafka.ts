@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
-import { eventually } from './eventually.js';
-import { requiredEnv } from './test-database.js';
+import { eventually, requiredEnv } from '@scrt/testing';
 
 export interface ReadMessage {
   partition: number;
@@ -53,7 +52,7 @@ export async function readMessages(topic: string, count: number, timeoutMs = 30_
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({ eachMessage: async ({ partition, message }) => void received.push({ partition, message }) });
-    await eventually(() => received.length >= count, timeoutMs, `${count} messages on ${topic} (saw ${received.length})`);
+    await eventually(() => received.length >= count, `${count} messages on ${topic} (saw ${received.length})`, timeoutMs);
     return received;
   } finally {
     await consumer.disconnect();

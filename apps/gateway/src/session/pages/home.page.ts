@@ -1,5 +1,5 @@
 import type { Principal, ScopeTier } from '@scrt/contracts';
-import { html, type SafeHtml } from '../../views/html.js';
+import { html, type SafeHtml } from '@scrt/http';
 import { renderPage } from '../../views/layout.js';
 
 const SCOPE_LABELS: Record<ScopeTier, string> = { icb: 'ICB', region: 'Region', national: 'National' };

@@ -1,4 +1,4 @@
-import { html } from '../../views/html.js';
+import { html } from '@scrt/http';
 import { SERVICE_NAME, renderPage } from '../../views/layout.js';
 
 const tryAgain = html`<a class="nhsuk-button" href="/auth/login" role="button" draggable="false">Sign in again</a>`;

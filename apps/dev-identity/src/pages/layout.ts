@@ -1,25 +1,4 @@
-/** Markup that is already safe to embed: built by `html` or handed over by oidc-provider. */
-export class SafeHtml {
-  constructor(readonly markup: string) {}
-
-  toString(): string {
-    return this.markup;
-  }
-}
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-function render(value: unknown): string {
-  if (value instanceof SafeHtml) return value.markup;
-  if (Array.isArray(value)) return value.map(render).join('');
-  if (value === undefined || value === null || value === false) return '';
-  return String(value).replace(/[&<>"']/g, (character) => ENTITIES[character]);
-}
-
-/** Template tag that escapes every interpolated value unless it is `SafeHtml` (arrays are joined). */
-export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
-  return new SafeHtml(strings.reduce((markup, text, index) => markup + render(values[index - 1]) + text));
-}
+import { html, SafeHtml } from '@scrt/http';
 
 const STYLE = `body{font-family:Arial,sans-serif;line-height:1.5;margin:0;color:#212b32;background:#f0f4f5}
 header{background:#005eb8;color:#fff;padding:.5rem 1rem}main{max-width:44rem;margin:1rem auto;padding:0 1rem}

@@ -1,6 +1,10 @@
-/** Markup that is safe to insert as is: written by us, or already escaped. */
+/** Markup that is safe to insert as is: written by us, already escaped, or handed over by a trusted library. */
 export class SafeHtml {
-  constructor(readonly value: string) {}
+  constructor(readonly markup: string) {}
+
+  toString(): string {
+    return this.markup;
+  }
 }
 
 export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
@@ -12,7 +16,7 @@ export function escapeHtml(text: string): string {
 }
 
 function render(value: HtmlValue): string {
-  if (value instanceof SafeHtml) return value.value;
+  if (value instanceof SafeHtml) return value.markup;
   if (Array.isArray(value)) return value.map(render).join('');
   if (value === null || value === undefined || value === false) return '';
   return escapeHtml(String(value));
