@@ -15,6 +15,13 @@ describe('resolvePorts', () => {
     expect(resolvePorts('test', {}, env)).toMatchObject({ gateway: 4000, 'dev-identity': 4100 });
   });
 
+  it('shifts every test port by SCRT_TEST_PORT_OFFSET, and never the dev ports', () => {
+    const env = { SCRT_TEST_PORT_OFFSET: '7' };
+    expect(resolvePorts('test', {}, env)).toMatchObject({ gateway: 4007, 'dev-identity': 4107, reporting: 4211, postgres: 54346, kafka: 19099, 'kafka-controller': 19100 });
+    expect(resolvePorts('dev', {}, env)).toMatchObject({ gateway: 3000, postgres: 54329 });
+    expect(() => resolvePorts('test', {}, { SCRT_TEST_PORT_OFFSET: '-1' })).toThrow('SCRT_TEST_PORT_OFFSET=-1 is not a port offset');
+  });
+
   it('lets explicit overrides win over the environment', () => {
     expect(resolvePorts('dev', { gateway: 9000 }, { GATEWAY_PORT: '8080' }).gateway).toBe(9000);
   });

@@ -31,7 +31,11 @@ const defaultPorts: Record<StackProfile, StackPorts> = {
   },
 };
 
-/** Profile defaults, then `GATEWAY_PORT` / `DEV_IDENTITY_PORT` (dev only), then explicit overrides. */
+/**
+ * Profile defaults (the test profile shifted by `SCRT_TEST_PORT_OFFSET`, so that test stacks of
+ * several clones can run side by side), then `GATEWAY_PORT` / `DEV_IDENTITY_PORT` (dev only),
+ * then explicit overrides.
+ */
 export function resolvePorts(
   profile: StackProfile,
   overrides: Partial<StackPorts> = {},
@@ -41,8 +45,20 @@ export function resolvePorts(
     profile === 'dev'
       ? { gateway: portFromEnv(env, 'GATEWAY_PORT'), 'dev-identity': portFromEnv(env, 'DEV_IDENTITY_PORT') }
       : {};
+  const offset = profile === 'test' ? portOffsetFromEnv(env, 'SCRT_TEST_PORT_OFFSET') : 0;
+  const base = Object.fromEntries(Object.entries(defaultPorts[profile]).map(([name, port]) => [name, port + offset])) as StackPorts;
   const defined = (ports: Partial<StackPorts>) => Object.fromEntries(Object.entries(ports).filter(([, port]) => port !== undefined));
-  return { ...defaultPorts[profile], ...defined(fromEnv), ...defined(overrides) };
+  return { ...base, ...defined(fromEnv), ...defined(overrides) };
+}
+
+function portOffsetFromEnv(env: NodeJS.ProcessEnv, name: string): number {
+  const value = env[name];
+  if (value === undefined || value === '') return 0;
+  const offset = Number(value);
+  if (!Number.isInteger(offset) || offset < 0 || offset > 1000) {
+    throw new StackStartError(`${name}=${value} is not a port offset (0-1000).`);
+  }
+  return offset;
 }
 
 function portFromEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
