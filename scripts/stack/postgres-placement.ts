@@ -57,7 +57,7 @@ export function placePostgres(
   mkdirSync(relocationBase, { recursive: true, mode: 0o755 });
   chmodSync(relocationBase, 0o755);
   const movedBinaries = canReach(user, binaries.postgres) ? binaries : copyBinaries(binaries, relocationBase);
-  const movedDataDir = canReach(user, dataDir) ? dataDir : linkDataDir(dataDir, relocationBase, user);
+  const movedDataDir = canReach(user, dataDir) ? dataDir : linkDataDir(dataDir, relocationBase);
   return { binaries: movedBinaries, dataDir: movedDataDir, relocatedTo: relocationBase };
 }
 
@@ -87,7 +87,7 @@ function fingerprint(nativeRoot: string): string {
   return createHash('sha256').update(version ?? nativeRoot).digest('hex').slice(0, 16);
 }
 
-function linkDataDir(dataDir: string, relocationBase: string, user: ServerUser): string {
+function linkDataDir(dataDir: string, relocationBase: string): string {
   const requested = resolve(dataDir);
   const target = join(relocationBase, `data-${createHash('sha256').update(requested).digest('hex').slice(0, 16)}`);
   if (!isSymbolicLink(requested)) {
