@@ -1,0 +1,89 @@
+// The baseline: the SQL each operation costs the service (its transaction, its audit row, its
+// outbox row), sent straight to the same PostgreSQL by a pool of `pg` clients. It runs against
+// copies of the services' tables in a scratch schema, so the stack's data stays untouched.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+
+const SCHEMA = 'bench_baseline';
+const COPIED_TABLES = { case_record: 'intake.case_record', outbox_event: 'intake.outbox_event', audit_event: 'intake.audit_event' };
+
+export async function openBaseline(databaseUrl, poolSize) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  await pool.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+  await pool.query(`CREATE SCHEMA ${SCHEMA}`);
+  for (const [name, source] of Object.entries(COPIED_TABLES)) {
+    await pool.query(`CREATE TABLE ${SCHEMA}.${name} (LIKE ${source} INCLUDING ALL)`);
+  }
+  const caseIds = [];
+  const audit = (client, action, resourceType, resourceId) =>
+    client.query(
+      `INSERT INTO ${SCHEMA}.audit_event (id, actor_subject, actor_kind, actor_role_id, organisation_code, action, resource_type, resource_id, correlation_id, outcome)
+       VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [randomUUID(), 'wy-case-system', 'client', null, 'QWO', action, resourceType, resourceId, randomUUID(), 'success'],
+    );
+
+  /** case row, outbox row and audit row in one transaction, as case-intake writes them. */
+  async function createCase() {
+    const client = await pool.connect();
+    try {
+      const id = randomUUID();
+      await client.query('BEGIN');
+      await client.query(
+        `INSERT INTO ${SCHEMA}.case_record (id, organisation_code, region_code, incident_date, review_type, created_by, created_at, updated_at, version)
+         VALUES ($1::uuid, 'QWO', 'Y63', '2026-01-01', 'RAPID_REVIEW', 'wy-case-system', now(), now(), 1) RETURNING *`,
+        [id],
+      );
+      const envelope = { eventId: randomUUID(), type: 'case.created', version: 1, occurredAt: new Date().toISOString(), correlationId: randomUUID(), producer: 'case-intake', payload: { caseId: id, organisationCode: 'QWO', regionCode: 'Y63', incidentDate: '2026-01-01', reviewType: 'RAPID_REVIEW' } };
+      await client.query(
+        `INSERT INTO ${SCHEMA}.outbox_event (id, topic, message_key, envelope, headers, created_at) VALUES ($1::uuid, $2, $3, $4::jsonb, $5::jsonb, clock_timestamp())`,
+        [envelope.eventId, 'case-intake.case.created.v1', id, JSON.stringify(envelope), JSON.stringify({ 'x-event-type': 'case.created' })],
+      );
+      await audit(client, 'create', 'case', id);
+      await client.query('COMMIT');
+      caseIds.push(id);
+      return true;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** primary-key select, then the audit row. */
+  async function readCase() {
+    const id = caseIds[Math.floor(Math.random() * caseIds.length)];
+    const client = await pool.connect();
+    try {
+      await client.query(`SELECT * FROM ${SCHEMA}.case_record WHERE id = $1::uuid LIMIT 1`, [id]);
+      await audit(client, 'read', 'case', id);
+      return true;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** the caseload aggregate over the warehouse for one ICB, then the audit row. */
+  async function caseload() {
+    const client = await pool.connect();
+    try {
+      await client.query(
+        `SELECT region_code, organisation_code, review_type, count(*)::int AS cases FROM reporting.case_fact
+         WHERE organisation_code = $1 GROUP BY region_code, organisation_code, review_type ORDER BY 1, 2, 3`,
+        ['QWO'],
+      );
+      await audit(client, 'read', 'report', 'caseload');
+      return true;
+    } finally {
+      client.release();
+    }
+  }
+
+  return {
+    operations: { 'record a case': createCase, 'read a case by id': readCase, 'caseload report': caseload },
+    close: async () => {
+      await pool.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+      await pool.end();
+    },
+  };
+}
