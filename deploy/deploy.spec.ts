@@ -23,6 +23,14 @@ describe('deploy/k8s', () => {
     expect(manifests.some((m) => m.kind === 'Service' && m.metadata.name === app)).toBe(true);
   });
 
+  it.each(deployedApps)('lets %s listen on the pod network (apps default to loopback)', (app) => {
+    const container = manifests.find((m) => m.kind === 'Deployment' && m.metadata.name === app).spec.template.spec.containers[0];
+    const fromEnv = (container.env ?? []).find((variable: { name: string }) => variable.name === 'HOST')?.value;
+    const configMaps = (container.envFrom ?? []).map((source: { configMapRef?: { name: string } }) => source.configMapRef?.name);
+    const fromConfigMap = manifests.find((m) => m.kind === 'ConfigMap' && configMaps.includes(m.metadata.name) && m.data?.HOST)?.data.HOST;
+    expect(fromEnv ?? fromConfigMap).toBe('0.0.0.0');
+  });
+
   it('lists every kustomize resource that exists, and no other', () => {
     const kustomization = parse(readFileSync(path.join(root, 'deploy/k8s/kustomization.yaml'), 'utf8'));
     const files = readdirSync(path.join(root, 'deploy/k8s')).filter((file) => file.endsWith('.yaml') && file !== 'kustomization.yaml');
@@ -44,6 +52,10 @@ describe('docker-compose.yml', () => {
 
   it.each(deployedApps)('runs %s from its built main', (app) => {
     expect(compose.services[app].command).toEqual(['node', mainOf(app)]);
+  });
+
+  it.each(deployedApps)('lets %s listen on the container network (apps default to loopback)', (app) => {
+    expect(compose.services[app].environment.HOST).toBe('0.0.0.0');
   });
 
   it('runs migrations and topic creation as release steps before the services', () => {

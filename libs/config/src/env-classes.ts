@@ -6,6 +6,8 @@ const LogLevels = ['error', 'warn', 'info', 'debug'] as const;
 /** What every app needs: where to listen and how much to log. */
 export class AppEnv {
   @IsInt() @Min(1) @Max(65535) PORT: number;
+  /** Interface to listen on: loopback unless a deployment (a container) needs `0.0.0.0`. */
+  @IsString() @IsNotEmpty() HOST: string = '127.0.0.1';
   @IsIn(LogLevels) LOG_LEVEL: (typeof LogLevels)[number] = 'info';
 }
 

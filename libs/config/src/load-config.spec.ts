@@ -33,4 +33,9 @@ describe('loadConfig', () => {
       expect(message).not.toContain('DATABASE_URL');
     }
   });
+
+  it('listens on loopback unless HOST says otherwise (a container sets 0.0.0.0)', () => {
+    expect(loadConfig(TestEnv, valid).HOST).toBe('127.0.0.1');
+    expect(loadConfig(TestEnv, { ...valid, HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+  });
 });

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigurationError, loadConfig, type AppEnv } from '@scrt/config';
 import { CORRELATION_HEADER, acceptOrCreateCorrelationId, createLogger, runWithCorrelationId } from '@scrt/observability';
+import { httpEdgeServerOptions, installJsonBodyParser, installRequestPolicy } from './edge/http-edge.js';
 import { ProblemDetailsFilter, sendProblem, toProblem } from './problem.filter.js';
 import { createValidationPipe } from './validation.js';
 
@@ -37,7 +38,8 @@ export function loadConfigOrExit<C extends object>(serviceName: string, configCl
 
 /** Creates the Fastify app with the shared edges: logging, correlation id, problem+json, validation. */
 export async function createServiceApp<C extends AppEnv>(options: BootstrapOptions<C>, config: C): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimitBytes ?? 256 * 1024, trustProxy: true });
+  const bodyLimit = options.bodyLimitBytes ?? 256 * 1024;
+  const adapter = new FastifyAdapter({ bodyLimit, trustProxy: true, ...httpEdgeServerOptions() });
   const fastify = adapter.getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     const correlationId = acceptOrCreateCorrelationId(request.headers[CORRELATION_HEADER]);
@@ -45,11 +47,14 @@ export async function createServiceApp<C extends AppEnv>(options: BootstrapOptio
     void reply.header(CORRELATION_HEADER, correlationId);
     runWithCorrelationId(correlationId, done);
   });
+  installRequestPolicy(fastify);
   fastify.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request.url)));
 
   const app = await NestFactory.create<NestFastifyApplication>(options.module(config), adapter, {
     logger: options.logger ?? (await createLogger(options.serviceName, config.LOG_LEVEL)),
+    rawBody: true,
   });
+  installJsonBodyParser(app, bodyLimit);
   if (options.apiPrefix) app.setGlobalPrefix(options.apiPrefix, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
@@ -62,7 +67,7 @@ export async function createServiceApp<C extends AppEnv>(options: BootstrapOptio
 export async function bootstrapService<C extends AppEnv>(options: BootstrapOptions<C>): Promise<NestFastifyApplication> {
   const config = loadConfigOrExit(options.serviceName, options.configClass, options.env);
   const app = await createServiceApp(options, config);
-  await app.listen({ port: config.PORT, host: '0.0.0.0' });
-  app.getHttpAdapter().getInstance().log.info?.(`listening on ${config.PORT}`);
+  await app.listen({ port: config.PORT, host: config.HOST });
+  app.getHttpAdapter().getInstance().log.info?.(`listening on ${config.HOST}:${config.PORT}`);
   return app;
 }

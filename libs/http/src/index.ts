@@ -7,3 +7,4 @@ export * from './health.controller.js';
 export * from './bootstrap.js';
 export * from './problem.dto.js';
 export * from './html.js';
+export * from './edge/index.js';

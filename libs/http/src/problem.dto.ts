@@ -16,7 +16,8 @@ export class ProblemDto {
   @ApiPropertyOptional() detail?: string;
   @ApiPropertyOptional({ example: '/api/v1/cases' }) instance?: string;
   @ApiPropertyOptional({ description: 'Quote it when reporting a problem' }) correlationId?: string;
-  @ApiPropertyOptional({ type: [FieldProblemDto] }) errors?: FieldProblemDto[];
+  @ApiPropertyOptional({ type: [FieldProblemDto], description: 'At most 100 entries' }) errors?: FieldProblemDto[];
+  @ApiPropertyOptional({ description: 'Present only when `errors` was cut short: how many problems there were in all', example: 60006 }) errorsTotal?: number;
 }
 
 /** A response documented as problem+json, for `@ApiXxxResponse({ description, ...problemContent })`. */

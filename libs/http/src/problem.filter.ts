@@ -2,7 +2,11 @@ import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type Exce
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { currentCorrelationId } from '@scrt/observability';
 import { DomainError } from './domain-error.js';
-import { PROBLEM_CONTENT_TYPE, problemTypeUri, type ProblemDocument } from './problem.js';
+import { ALLOWED_METHODS } from './edge/request-policy.js';
+import { PROBLEM_CONTENT_TYPE, problemTypeUri, type FieldProblem, type ProblemDocument } from './problem.js';
+
+/** Enough to fix a request by; a list as long as a hostile body would make the answer the attack. */
+export const MAX_FIELD_PROBLEMS = 100;
 
 const CODES_BY_STATUS: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -14,8 +18,10 @@ const CODES_BY_STATUS: Record<number, string> = {
   409: 'CONFLICT',
   412: 'PRECONDITION_FAILED',
   413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
+  431: 'HEADERS_TOO_LARGE',
   503: 'UNAVAILABLE',
 };
 
@@ -23,7 +29,7 @@ const CODES_BY_STATUS: Record<number, string> = {
 export function toProblem(error: unknown, instance?: string): ProblemDocument {
   const base = { instance, correlationId: currentCorrelationId() };
   if (error instanceof DomainError) {
-    return { type: problemTypeUri(error.code), title: error.title, status: error.status, code: error.code, detail: error.detail, errors: error.errors, ...base };
+    return { type: problemTypeUri(error.code), title: error.title, status: error.status, code: error.code, detail: error.detail, ...fieldProblems(error.errors), ...base };
   }
   const status = error instanceof HttpException ? error.getStatus() : statusOfFrameworkError(error);
   if (status && status < 500) {
@@ -34,6 +40,12 @@ export function toProblem(error: unknown, instance?: string): ProblemDocument {
   return { type: problemTypeUri('INTERNAL_ERROR'), title: 'Internal error', status: 500, code: 'INTERNAL_ERROR', detail: 'Something went wrong; quote the correlation id.', ...base };
 }
 
+function fieldProblems(errors: FieldProblem[] | undefined): Pick<ProblemDocument, 'errors' | 'errorsTotal'> {
+  if (!errors) return {};
+  if (errors.length <= MAX_FIELD_PROBLEMS) return { errors };
+  return { errors: errors.slice(0, MAX_FIELD_PROBLEMS), errorsTotal: errors.length };
+}
+
 /** Fastify's own errors (bad JSON, wrong content type, body too large) carry a statusCode. */
 function statusOfFrameworkError(error: unknown): number | undefined {
   const statusCode = (error as { statusCode?: unknown })?.statusCode;
@@ -41,6 +53,7 @@ function statusOfFrameworkError(error: unknown): number | undefined {
 }
 
 export function sendProblem(reply: FastifyReply, problem: ProblemDocument): void {
+  if (problem.status === 405) void reply.header('allow', ALLOWED_METHODS.join(', '));
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
 }
 

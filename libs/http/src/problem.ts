@@ -15,6 +15,8 @@ export interface ProblemDocument {
   instance?: string;
   correlationId?: string;
   errors?: FieldProblem[];
+  /** Present only when `errors` was cut short: how many problems there were in all. */
+  errorsTotal?: number;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

@@ -20,7 +20,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Record a case for your ICB (organisation taken from your token)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the first result.' })
   @ApiCreatedResponse({ type: CaseDto })
-  @ApiConflictResponse({ description: 'The Idempotency-Key was used for a different request.', ...problemContent })
+  @ApiConflictResponse({ description: 'The Idempotency-Key was used for a different request (`IDEMPOTENCY_KEY_REUSED`), or its first request has not finished (`IDEMPOTENCY_KEY_IN_PROGRESS`).', ...problemContent })
   async create(
     @Body() body: CreateCaseDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,

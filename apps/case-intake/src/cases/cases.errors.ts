@@ -17,3 +17,9 @@ export class IdempotencyKeyReusedError extends DomainError {
     super('IDEMPOTENCY_KEY_REUSED', 409, 'Idempotency key reused', 'This Idempotency-Key was used for a different request.');
   }
 }
+
+export class IdempotencyKeyInProgressError extends DomainError {
+  constructor() {
+    super('IDEMPOTENCY_KEY_IN_PROGRESS', 409, 'Idempotency key in progress', 'A request with this Idempotency-Key is still being processed; retry shortly.');
+  }
+}

@@ -19,6 +19,11 @@ export interface IdempotencyClaim {
 
 const audit = new AuditTrail(INTAKE_SCHEMA);
 
+/** What `create` returns when another request already claimed the Idempotency-Key. */
+export const KEY_TAKEN = Symbol('idempotency key taken');
+
+export type CaseRow = Awaited<ReturnType<IntakeDatabase['caseRecord']['create']>>;
+
 @Injectable()
 export class CasesRepository {
   constructor(
@@ -26,17 +31,23 @@ export class CasesRepository {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  /** The case, its `case.created` event and its audit record: one transaction, all or nothing. */
-  async create(newCase: NewCase, principal: Principal, idempotency?: IdempotencyClaim) {
+  /**
+   * The case, its `case.created` event, its audit record and the idempotency claim: one
+   * transaction, all or nothing. The claim comes first: a concurrent request with the same key
+   * waits for this transaction on the key's row, then finds it taken and writes nothing.
+   */
+  async create(newCase: NewCase, principal: Principal, idempotency?: IdempotencyClaim): Promise<CaseRow | typeof KEY_TAKEN> {
     return this.db.$transaction(async (tx) => {
+      if (idempotency) {
+        const { count } = await tx.idempotentRequest.createMany({
+          data: { organisationCode: newCase.organisationCode, idempotencyKey: idempotency.key, requestHash: idempotency.requestHash, resourceId: newCase.id },
+          skipDuplicates: true,
+        });
+        if (count === 0) return KEY_TAKEN;
+      }
       const record = await tx.caseRecord.create({
         data: { ...newCase, incidentDate: new Date(`${newCase.incidentDate}T00:00:00Z`), createdBy: principal.subject },
       });
-      if (idempotency) {
-        await tx.idempotentRequest.create({
-          data: { organisationCode: newCase.organisationCode, idempotencyKey: idempotency.key, requestHash: idempotency.requestHash, resourceId: record.id },
-        });
-      }
       const payload: CaseCreatedV1 = {
         caseId: record.id,
         organisationCode: record.organisationCode,

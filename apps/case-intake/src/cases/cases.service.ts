@@ -3,12 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { canSee } from '@scrt/auth';
 import type { Principal, ReviewTypeCode } from '@scrt/contracts';
 import { ValidationFailedError } from '@scrt/http';
-import { CaseNotFoundError, IdempotencyKeyReusedError, NotAnIcbError } from './cases.errors.js';
-import { CasesRepository } from './cases.repository.js';
+import { CaseNotFoundError, IdempotencyKeyInProgressError, IdempotencyKeyReusedError, NotAnIcbError } from './cases.errors.js';
+import { CasesRepository, KEY_TAKEN, type CaseRow } from './cases.repository.js';
 import type { CaseDto } from './dto/case.dto.js';
 import type { CreateCaseDto } from './dto/create-case.dto.js';
-
-type CaseRow = NonNullable<Awaited<ReturnType<CasesRepository['findById']>>>;
 
 export function toCaseDto(row: CaseRow): CaseDto {
   return {
@@ -54,6 +52,7 @@ export class CasesService {
       principal,
       idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
     );
+    if (row === KEY_TAKEN) return { dto: await this.replayAfterRace(principal, idempotencyKey!, requestHash), created: false };
     return { dto: toCaseDto(row), created: true };
   }
 
@@ -64,6 +63,13 @@ export class CasesService {
     await this.cases.recordAccess(principal, { action: 'read', resourceType: 'case', resourceId: id, outcome: visible ? 'success' : row ? 'denied' : 'not-found' });
     if (!visible) throw new CaseNotFoundError(id);
     return toCaseDto(row);
+  }
+
+  /** A concurrent request with the same key won: its committed result is ours too. */
+  private async replayAfterRace(principal: Principal, key: string, requestHash: string): Promise<CaseDto> {
+    const replay = await this.replay(principal, key, requestHash);
+    if (!replay) throw new IdempotencyKeyInProgressError();
+    return replay;
   }
 
   private async replay(principal: Principal, key: string, requestHash: string): Promise<CaseDto | undefined> {

@@ -21,4 +21,9 @@ describe('GatewayEnv', () => {
     expect(loadConfig(GatewayEnv, required)).toMatchObject({ RATE_LIMIT_MAX: 300, RATE_LIMIT_WINDOW_MS: 60000, OIDC_AUDIENCE: 'urn:scrt:api' });
     expect(loadConfig(GatewayEnv, { ...required, RATE_LIMIT_MAX: '100000', RATE_LIMIT_WINDOW_MS: '1000' })).toMatchObject({ RATE_LIMIT_MAX: 100000, RATE_LIMIT_WINDOW_MS: 1000 });
   });
+
+  it('listens on every interface by default: it is the edge (services default to loopback)', () => {
+    expect(loadConfig(GatewayEnv, required).HOST).toBe('0.0.0.0');
+    expect(loadConfig(GatewayEnv, { ...required, HOST: '127.0.0.1' }).HOST).toBe('127.0.0.1');
+  });
 });

@@ -4,6 +4,8 @@ import { AppEnv } from '@scrt/config';
 const url = { require_tld: false, require_protocol: true };
 
 export class GatewayEnv extends AppEnv {
+  /** The edge: reachable from outside by default, unlike the services behind it. */
+  override HOST: string = '0.0.0.0';
   @IsUrl(url) OIDC_ISSUER: string;
   @IsString() OIDC_AUDIENCE = 'urn:scrt:api';
   @IsString() OIDC_CLIENT_ID = 'scrt-gateway';

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type RawBodyRequest } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InternalTokenSigner } from '@scrt/auth';
 import type { Principal } from '@scrt/contracts';
@@ -37,13 +37,15 @@ export class ProxyService {
       const value = request.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
-    const hasBody = request.body !== undefined && request.method !== 'GET' && request.method !== 'HEAD';
+    // The bytes as they came, never a re-serialisation: what the service validates is what the client sent.
+    const { rawBody } = request as RawBodyRequest<FastifyRequest>;
+    const body = rawBody && request.method !== 'GET' && request.method !== 'HEAD' ? new Uint8Array(rawBody) : undefined;
     let response: Response;
     try {
       response = await fetch(new URL(request.url, baseUrlOf(service, this.config)), {
         method: request.method,
         headers,
-        body: hasBody ? JSON.stringify(request.body) : undefined,
+        body,
         signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
         redirect: 'manual',
       });

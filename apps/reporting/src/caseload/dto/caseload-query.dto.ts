@@ -1,18 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { EARLIEST_REPORT_DATE, LATEST_REPORT_DATE, ReportDate } from './report-date.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const dateProperty = { format: 'date', example: '2026-01-01' } as const;
 
 export class CaseloadQueryDto {
-  @ApiPropertyOptional({ format: 'date', description: 'Cases recorded on or after this date' })
+  @ApiPropertyOptional({ ...dateProperty, description: `Cases recorded on or after this date (${EARLIEST_REPORT_DATE} to ${LATEST_REPORT_DATE})` })
   @IsOptional()
-  @Matches(DATE, { message: 'from must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @ReportDate('from')
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Cases recorded on or before this date' })
+  @ApiPropertyOptional({ ...dateProperty, description: `Cases recorded on or before this date (${EARLIEST_REPORT_DATE} to ${LATEST_REPORT_DATE})` })
   @IsOptional()
-  @Matches(DATE, { message: 'to must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @ReportDate('to')
   to?: string;
 }

@@ -1,0 +1,93 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { All, Controller, Module, Req, Res } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { InternalTokenSigner } from '@scrt/auth';
+import { createServiceApp } from '@scrt/http';
+import { GatewayEnv } from '../config/gateway.config.js';
+import { ProxyService } from './proxy.service.js';
+
+interface Received {
+  method: string;
+  contentType?: string;
+  body: string;
+}
+
+/** A stand-in for the owning service: records what reaches it and answers 201. */
+async function recordingUpstream(received: Received[]): Promise<{ server: Server; url: string }> {
+  const server = createServer((request: IncomingMessage, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      received.push({ method: request.method ?? '', contentType: request.headers['content-type'], body: Buffer.concat(chunks).toString('utf8') });
+      response.writeHead(201, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+@Controller('api/v1')
+class UnguardedProxyController {
+  constructor(private readonly proxy: ProxyService) {}
+
+  @All('*')
+  forward(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.proxy.forward(request, reply, { subject: 's', kind: 'client', organisationCode: 'QWO', tier: 'icb', permissions: [] });
+  }
+}
+
+describe('ProxyService', () => {
+  const received: Received[] = [];
+  let upstream: Server;
+  let app: NestFastifyApplication;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    const recorder = await recordingUpstream(received);
+    upstream = recorder.server;
+    const config = Object.assign(new GatewayEnv(), { PORT: 1, LOG_LEVEL: 'error', CASE_INTAKE_URL: recorder.url });
+    const privateKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    @Module({
+      controllers: [UnguardedProxyController],
+      providers: [ProxyService, { provide: GatewayEnv, useValue: config }, { provide: InternalTokenSigner, useFactory: () => InternalTokenSigner.fromPem(privateKey) }],
+    })
+    class ProxyProbeModule {}
+    app = await createServiceApp({ serviceName: 'gateway', configClass: GatewayEnv, module: () => ({ module: ProxyProbeModule }), logger: false }, config);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    baseUrl = await app.getUrl();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await new Promise((resolve) => upstream.close(resolve));
+  });
+
+  beforeEach(() => {
+    received.length = 0;
+  });
+
+  const post = (body: string, contentType: string) => fetch(new URL('/api/v1/cases', baseUrl), { method: 'POST', body, headers: { 'content-type': contentType } });
+
+  it('forwards the body bytes exactly as the client sent them, never a re-serialisation', async () => {
+    const body = '{ "reviewType" : "OTHER",\n  "big": 1e400, "same": 1, "same": 2, "text": "\\u00e9" }';
+    expect((await post(body, 'application/json')).status).toBe(201);
+    expect(received).toEqual([{ method: 'POST', contentType: 'application/json', body }]);
+  });
+
+  it.each(['text/plain', 'application/x-www-form-urlencoded'])('refuses a %s body with 415 before forwarding anything', async (contentType) => {
+    const response = await post('reviewType=OTHER', contentType);
+    expect(response.status).toBe(415);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(received).toEqual([]);
+  });
+
+  it('refuses a deeply nested body with 400 before forwarding anything', async () => {
+    const response = await post(`${'['.repeat(5_000)}${']'.repeat(5_000)}`, 'application/json');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'BODY_TOO_DEEP' });
+    expect(received).toEqual([]);
+  });
+});

@@ -1,0 +1,25 @@
+import { createValidationPipe, ValidationFailedError } from '@scrt/http';
+import { CaseloadQueryDto } from './caseload-query.dto.js';
+
+const validate = (query: Record<string, string>) => createValidationPipe().transform(query, { type: 'query', metatype: CaseloadQueryDto });
+
+describe('CaseloadQueryDto', () => {
+  it('accepts a period of real dates within the report years', async () => {
+    await expect(validate({ from: '1900-01-01', to: '2100-12-31' })).resolves.toEqual({ from: '1900-01-01', to: '2100-12-31' });
+  });
+
+  it.each([
+    ['to', '9999-12-31'],
+    ['to', '2101-01-01'],
+    ['from', '0000-01-01'],
+    ['from', '1899-12-31'],
+  ])('refuses %s=%s as outside the report years', async (field, value) => {
+    const refusal = await validate({ [field]: value }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ValidationFailedError);
+    expect((refusal as ValidationFailedError).errors).toContainEqual(expect.objectContaining({ field, code: 'WITHIN_REPORT_YEARS' }));
+  });
+
+  it.each(['2026-02-30', '2026-1-01', 'yesterday'])('refuses %s as not a date', async (value) => {
+    await expect(validate({ to: value })).rejects.toBeInstanceOf(ValidationFailedError);
+  });
+});
