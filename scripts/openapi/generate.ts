@@ -6,6 +6,7 @@ import { DEV_GATEWAY_URL, OPENAPI_DOCUMENT_FILE } from '../../apps/gateway/src/o
 import { loadRolePermissions } from '../../apps/gateway/src/principal/role-permissions.js';
 import { serviceNames } from '../stack/apps-catalog.js';
 import { assertContract } from './contract-checks.js';
+import { withMediaExamples } from './media-examples.js';
 import { mergeServiceDocuments } from './merge.js';
 import { securitySchemes } from './security.js';
 import { createServiceDocument } from './service-documents.js';
@@ -29,7 +30,7 @@ export async function buildOpenApiDocument(root: string): Promise<OpenAPIObject>
   const { paths, components } = mergeServiceDocuments(documents);
   const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
   const { clientScopes } = loadRolePermissions(join(root, ROLE_PERMISSIONS_FILE));
-  return assertContract({
+  return assertContract(withMediaExamples({
     openapi: '3.1.0',
     info: {
       title: 'Safeguarding Case Review Tracker API',
@@ -43,7 +44,7 @@ export async function buildOpenApiDocument(root: string): Promise<OpenAPIObject>
     tags: TAGS,
     paths,
     components: { ...components, securitySchemes: { ...components?.securitySchemes, ...securitySchemes(clientScopes) } },
-  });
+  }));
 }
 
 /** The exact bytes committed: two-space JSON with a trailing newline. */

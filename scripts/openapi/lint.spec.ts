@@ -9,6 +9,8 @@ import { lintOpenApiFile } from './lint.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const committedFile = join(root, OPENAPI_DOCUMENT_FILE);
+/** Each case starts both linters' command lines (a few seconds each on a busy machine). */
+const LINT_TIMEOUT_MS = 60_000;
 
 function writeDocument(document: OpenAPIObject): string {
   const file = join(mkdtempSync(join(tmpdir(), 'openapi-lint-')), 'openapi.json');
@@ -19,12 +21,12 @@ function writeDocument(document: OpenAPIObject): string {
 describe('the OpenAPI document under Spectral (spectral:oas) and Redocly (recommended)', () => {
   it('has no finding of any severity in the committed copy', async () => {
     expect(await lintOpenApiFile(root, committedFile)).toEqual([]);
-  });
+  }, LINT_TIMEOUT_MS);
 
   it('has no finding in the copy a deployment serves (its own gateway URL and issuer)', async () => {
     const served = loadOpenApiDocument(committedFile, { publicUrl: 'https://scrt.example.nhs.uk/', issuer: 'https://identity.example.nhs.uk' });
     expect(await lintOpenApiFile(root, writeDocument(served))).toEqual([]);
-  });
+  }, LINT_TIMEOUT_MS);
 
   it('reports a nullable string typed as an object (the linters are really run)', async () => {
     const document = JSON.parse(readFileSync(committedFile, 'utf8')) as OpenAPIObject;
@@ -37,5 +39,5 @@ describe('the OpenAPI document under Spectral (spectral:oas) and Redocly (recomm
         expect.objectContaining({ linter: 'redocly', rule: 'no-invalid-schema-examples' }),
       ]),
     );
-  });
+  }, LINT_TIMEOUT_MS);
 });

@@ -24,8 +24,10 @@ export async function lintOpenApiFile(root: string, file: string): Promise<LintP
   const options = { cwd: root, maxBuffer: 16 * 1024 * 1024 };
   // Both exit non-zero when they find errors: their report is still on stdout.
   const output = (error: unknown) => (error as { stdout?: string }).stdout ?? Promise.reject(error);
-  const spectralOutput = await run(bin('spectral'), ['lint', '--quiet', '--format', 'json', '--ruleset', join(root, '.spectral.yaml'), file], options).then((result) => result.stdout, output);
-  const redoclyOutput = await run(bin('redocly'), ['lint', '--format', 'json', '--config', join(root, 'redocly.yaml'), file], options).then((result) => result.stdout, output);
+  const [spectralOutput, redoclyOutput] = await Promise.all([
+    run(bin('spectral'), ['lint', '--quiet', '--format', 'json', '--ruleset', join(root, '.spectral.yaml'), file], options).then((result) => result.stdout, output),
+    run(bin('redocly'), ['lint', '--format', 'json', '--config', join(root, 'redocly.yaml'), file], options).then((result) => result.stdout, output),
+  ]);
 
   const spectral = (JSON.parse(spectralOutput) as { code: string; severity: number; path: string[]; message: string }[]).map(
     (problem): LintProblem => ({ linter: 'spectral', rule: problem.code, severity: SPECTRAL_SEVERITIES[problem.severity], where: problem.path.join('.'), message: problem.message }),

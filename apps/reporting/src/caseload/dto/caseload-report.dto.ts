@@ -9,7 +9,7 @@ export class CaseloadRowDto {
 }
 
 export class ReportScopeDto {
-  @ApiProperty({ enum: ScopeTiers, example: 'region' }) tier: ScopeTier;
+  @ApiProperty({ enum: ScopeTiers, example: 'icb' }) tier: ScopeTier;
   @ApiPropertyOptional({ example: 'Y63' }) regionCode?: string;
   @ApiPropertyOptional({ example: 'QWO' }) organisationCode?: string;
 }
