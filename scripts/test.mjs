@@ -2,6 +2,7 @@
 // end-to-end tests against the real stack. Stops at the first failing step with its exit code.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from './build.mjs';
 import { ensureChromium, ensureDependencies } from './lib/dependencies.mjs';
 import { exitOnFailure, formatSeconds, run, timedStep } from './lib/run.mjs';
@@ -20,6 +21,12 @@ const jest = (config, ...args) => {
   return run(process.execPath, jestArgs, { cwd: root });
 };
 
+/** The client OpenAPI Generator makes from openapi/openapi.json, for e2e/generated-client.e2e-spec.ts (cached by the document's hash). */
+async function generatedClient() {
+  const { ensureGeneratedClient, GENERATED_CLIENT_DIR } = await import(pathToFileURL(join(root, 'dist/scripts/openapi/generated-client.js')).href);
+  console.log((await ensureGeneratedClient(root)) ? `generated ${GENERATED_CLIENT_DIR}` : `${GENERATED_CLIENT_DIR} is up to date with the document`);
+}
+
 /** `N passed, N failed` over every Jest run so far: the one line a reader (or CI) needs. */
 function testCountLine() {
   const counts = jestResults.filter(existsSync).map((file) => JSON.parse(readFileSync(file, 'utf8')));
@@ -36,6 +43,7 @@ const steps = [
   ['lint', () => run(join(root, 'node_modules/.bin/eslint'), ['.', '--max-warnings=0'], { cwd: root })],
   ['build', () => build(root)],
   ['unit tests', () => jest('jest.config.mjs')],
+  ['generated OpenAPI client', () => generatedClient()],
   ['integration and end-to-end tests', () => jest('jest.stack.config.mjs', '--runInBand')],
 ];
 

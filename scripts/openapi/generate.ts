@@ -2,17 +2,26 @@ import 'reflect-metadata';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { OPENAPI_DOCUMENT_FILE } from '../../apps/gateway/src/openapi/openapi-document.js';
+import { DEV_GATEWAY_URL, OPENAPI_DOCUMENT_FILE } from '../../apps/gateway/src/openapi/openapi-document.js';
 import { loadRolePermissions } from '../../apps/gateway/src/principal/role-permissions.js';
 import { serviceNames } from '../stack/apps-catalog.js';
+import { assertContract } from './contract-checks.js';
+import { withMediaExamples } from './media-examples.js';
 import { mergeServiceDocuments } from './merge.js';
-import { securitySchemes, withOAuth2Alternative } from './security.js';
+import { securitySchemes } from './security.js';
 import { createServiceDocument } from './service-documents.js';
 
 /** The client scopes documented are the ones the gateway maps to permissions by default. */
 const ROLE_PERMISSIONS_FILE = 'config/role-permissions.json';
 
-/** The public API of every service behind the gateway, as one OpenAPI 3.1 document. */
+/** Operation tags, in the order readers meet them; a tag used by an operation but not listed here fails the lint. */
+const TAGS = [
+  { name: 'cases', description: 'Safeguarding incidents recorded by ICBs and case-management systems.' },
+  { name: 'reference data', description: 'Organisations (NHS England, regions, ICBs) and code lists.' },
+  { name: 'reports', description: 'Aggregates for oversight, limited to the caller\'s scope.' },
+];
+
+/** The public API of every service behind the gateway, as one OpenAPI 3.1 document; throws when it breaks a contract rule. */
 export async function buildOpenApiDocument(root: string): Promise<OpenAPIObject> {
   const documents = [];
   for (const service of serviceNames) {
@@ -21,17 +30,21 @@ export async function buildOpenApiDocument(root: string): Promise<OpenAPIObject>
   const { paths, components } = mergeServiceDocuments(documents);
   const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
   const { clientScopes } = loadRolePermissions(join(root, ROLE_PERMISSIONS_FILE));
-  return {
+  return assertContract(withMediaExamples({
     openapi: '3.1.0',
     info: {
       title: 'Safeguarding Case Review Tracker API',
       version,
       description: 'Records safeguarding incidents and the reviews that follow. Errors are RFC 9457 `application/problem+json`.',
+      contact: { name: 'SCRT service team', url: 'https://scrt.nhs.uk/support', email: 'scrt.support@nhs.net' },
+      license: { name: 'Open Government Licence v3.0', url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/' },
     },
-    servers: [{ url: '/' }],
-    paths: withOAuth2Alternative(paths),
+    // The gateway serves this document with its own GATEWAY_PUBLIC_URL here.
+    servers: [{ url: DEV_GATEWAY_URL, description: 'The gateway' }],
+    tags: TAGS,
+    paths,
     components: { ...components, securitySchemes: { ...components?.securitySchemes, ...securitySchemes(clientScopes) } },
-  };
+  }));
 }
 
 /** The exact bytes committed: two-space JSON with a trailing newline. */

@@ -6,5 +6,6 @@ export * from './public.decorator.js';
 export * from './health.controller.js';
 export * from './bootstrap.js';
 export * from './problem.dto.js';
+export * from './problem-responses.js';
 export * from './html.js';
 export * from './edge/index.js';

@@ -9,15 +9,15 @@ export class FieldProblemDto {
 
 /** The OpenAPI shape of every error body (RFC 9457). */
 export class ProblemDto {
-  @ApiProperty({ example: 'https://scrt.nhs.uk/problems/validation-failed' }) type: string;
+  @ApiProperty({ example: 'https://scrt.nhs.uk/problems/validation-failed', format: 'uri' }) type: string;
   @ApiProperty({ example: 'Validation failed' }) title: string;
-  @ApiProperty({ example: 400 }) status: number;
+  @ApiProperty({ example: 400, type: 'integer', format: 'int32', minimum: 100, maximum: 599 }) status: number;
   @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable code to switch on' }) code: string;
-  @ApiPropertyOptional() detail?: string;
+  @ApiPropertyOptional({ example: 'incidentDate must not be in the future' }) detail?: string;
   @ApiPropertyOptional({ example: '/api/v1/cases' }) instance?: string;
-  @ApiPropertyOptional({ description: 'Quote it when reporting a problem' }) correlationId?: string;
+  @ApiPropertyOptional({ example: '0192f5c4-7d1e-7a3b-9c2d-4e5f6a7b8c9d', description: 'Quote it when reporting a problem' }) correlationId?: string;
   @ApiPropertyOptional({ type: [FieldProblemDto], description: 'At most 100 entries' }) errors?: FieldProblemDto[];
-  @ApiPropertyOptional({ description: 'Present only when `errors` was cut short: how many problems there were in all', example: 60006 }) errorsTotal?: number;
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', description: 'Present only when `errors` was cut short: how many problems there were in all', example: 60006 }) errorsTotal?: number;
 }
 
 /** A response documented as problem+json, for `@ApiXxxResponse({ description, ...problemContent })`. */

@@ -3,11 +3,17 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission } from '@scrt/auth';
 import { Permissions, type Principal } from '@scrt/contracts';
-import { problemContent } from '@scrt/http';
+import { ApiBodyProblemResponses, problemContent } from '@scrt/http';
 import { CasesService } from './cases.service.js';
 import { CaseIdParam } from './dto/case-id.param.js';
 import { CaseDto } from './dto/case.dto.js';
 import { CreateCaseDto } from './dto/create-case.dto.js';
+
+/** What the response headers of a case mean (the client reads them; `Location` is relative to the server). */
+const caseHeaders = {
+  Location: { description: 'Path of the case.', schema: { type: 'string', format: 'uri-reference', example: '/api/v1/cases/0192f5c4-7d1e-7a3b-9c2d-4e5f6a7b8c9d' } },
+  ETag: { description: 'The case\'s version, quoted.', schema: { type: 'string', example: '"1"' } },
+} as const;
 
 @ApiTags('cases')
 @Controller('cases')
@@ -17,10 +23,16 @@ export class CasesController {
   @Post()
   @HttpCode(201)
   @RequirePermission(Permissions.caseCreate)
-  @ApiOperation({ summary: 'Record a case for your ICB (organisation taken from your token)' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the first result.' })
-  @ApiCreatedResponse({ type: CaseDto })
+  @ApiOperation({
+    operationId: 'createCase',
+    summary: 'Record a case for your ICB (organisation taken from your token)',
+    description: 'The submitting organisation and its region come from the access token, never from the body. Send an `Idempotency-Key` to retry safely.',
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the first result.', example: 'b7f3c2a1-4d5e-4f60-8a9b-0c1d2e3f4a5b' })
+  @ApiCreatedResponse({ type: CaseDto, description: 'The case was recorded.', headers: caseHeaders })
+  @ApiOkResponse({ type: CaseDto, description: 'A retry with the same `Idempotency-Key` and body: the case recorded the first time.', headers: caseHeaders })
   @ApiConflictResponse({ description: 'The Idempotency-Key was used for a different request (`IDEMPOTENCY_KEY_REUSED`), or its first request has not finished (`IDEMPOTENCY_KEY_IN_PROGRESS`).', ...problemContent })
+  @ApiBodyProblemResponses()
   async create(
     @Body() body: CreateCaseDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -34,8 +46,12 @@ export class CasesController {
 
   @Get(':id')
   @RequirePermission(Permissions.caseRead)
-  @ApiOperation({ summary: 'One case, if it is in your scope' })
-  @ApiOkResponse({ type: CaseDto })
+  @ApiOperation({
+    operationId: 'getCase',
+    summary: 'One case, if it is in your scope',
+    description: 'A case outside your scope answers 404, exactly as one that does not exist.',
+  })
+  @ApiOkResponse({ type: CaseDto, description: 'The case.', headers: { ETag: caseHeaders.ETag } })
   @ApiNotFoundResponse({ description: 'No such case in your scope.', ...problemContent })
   async get(@Param() params: CaseIdParam, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseDto> {
     const dto = await this.cases.get(params.id, principal);

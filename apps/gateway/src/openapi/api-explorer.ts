@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { GatewayEnv } from '../config/gateway.config.js';
+import { explorerDocument } from './explorer-document.js';
 import { OPENAPI_DOCUMENT, authorizationCodeScopes } from './openapi-document.js';
 
 export const API_EXPLORER_PATH = 'api/docs';
@@ -14,7 +15,7 @@ export const API_EXPLORER_CLIENT_ID = 'scrt-api-explorer';
  */
 export function mountApiExplorer(app: NestFastifyApplication, config: GatewayEnv): void {
   const document = app.get<OpenAPIObject>(OPENAPI_DOCUMENT);
-  SwaggerModule.setup(API_EXPLORER_PATH, app, document, {
+  SwaggerModule.setup(API_EXPLORER_PATH, app, explorerDocument(document), {
     raw: false,
     customSiteTitle: document.info.title,
     swaggerOptions: {

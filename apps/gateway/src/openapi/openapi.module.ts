@@ -12,7 +12,7 @@ import { OPENAPI_DOCUMENT, OPENAPI_DOCUMENT_FILE, loadOpenApiDocument } from './
   providers: [
     {
       provide: OPENAPI_DOCUMENT,
-      useFactory: (config: GatewayEnv) => loadOpenApiDocument(OPENAPI_DOCUMENT_FILE, config.OIDC_ISSUER),
+      useFactory: (config: GatewayEnv) => loadOpenApiDocument(OPENAPI_DOCUMENT_FILE, { publicUrl: config.GATEWAY_PUBLIC_URL, issuer: config.OIDC_ISSUER }),
       inject: [GatewayEnv],
     },
   ],

@@ -13,8 +13,12 @@ export class CaseloadController {
 
   @Get('caseload')
   @RequirePermission(Permissions.reportRead)
-  @ApiOperation({ summary: 'Caseload: new cases by region, organisation and review type, within your scope' })
-  @ApiOkResponse({ type: CaseloadReportDto })
+  @ApiOperation({
+    operationId: 'getCaseload',
+    summary: 'Caseload: new cases by region, organisation and review type, within your scope',
+    description: 'Counts of cases recorded in the period, limited to what your role may see: your ICB, your region, or all of England.',
+  })
+  @ApiOkResponse({ type: CaseloadReportDto, description: 'The report.' })
   report(@Query() query: CaseloadQueryDto, @CurrentPrincipal() principal: Principal): Promise<CaseloadReportDto> {
     return this.caseload.report(principal, query);
   }

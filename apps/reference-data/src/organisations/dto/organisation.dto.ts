@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 
 export const OrganisationTypes = ['national', 'region', 'icb', 'sub_icb'] as const;
 export type OrganisationType = (typeof OrganisationTypes)[number];
@@ -6,10 +6,13 @@ export type OrganisationType = (typeof OrganisationTypes)[number];
 export class OrganisationDto {
   @ApiProperty({ example: 'QWO', description: 'ODS code' }) odsCode: string;
   @ApiProperty({ example: 'NHS West Yorkshire ICB' }) name: string;
-  @ApiProperty({ enum: OrganisationTypes }) type: OrganisationType;
-  @ApiPropertyOptional({ example: 'Y63', description: 'ODS code of the parent (region of an ICB)', nullable: true }) parentOdsCode: string | null;
+  @ApiProperty({ enum: OrganisationTypes, example: 'icb' }) type: OrganisationType;
+  // `string | null` reflects as Object: the type is stated, or the schema says "object".
+  @ApiProperty({ type: String, nullable: true, example: 'Y63', description: 'ODS code of the parent (region of an ICB); null for NHS England' })
+  parentOdsCode: string | null;
   @ApiProperty({ example: '2022-07-01', format: 'date' }) effectiveFrom: string;
-  @ApiPropertyOptional({ format: 'date', nullable: true }) effectiveTo: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2025-03-31', description: 'Last day the organisation existed; null while it does' })
+  effectiveTo: string | null;
 }
 
 export class OrganisationListDto {

@@ -10,7 +10,7 @@ export class CaseloadQueryDto {
   @ReportDate('from')
   from?: string;
 
-  @ApiPropertyOptional({ ...dateProperty, description: `Cases recorded on or before this date (${EARLIEST_REPORT_DATE} to ${LATEST_REPORT_DATE})` })
+  @ApiPropertyOptional({ ...dateProperty, example: '2026-12-31', description: `Cases recorded on or before this date (${EARLIEST_REPORT_DATE} to ${LATEST_REPORT_DATE})` })
   @IsOptional()
   @ReportDate('to')
   to?: string;
