@@ -10,3 +10,5 @@ export * from './api-principals.js';
 export * from './api-contract-rules.js';
 export * from './api-rows.js';
 export * from './api-scope.js';
+export * from './api-fuzz.js';
+export * from './api-gateway.js';
