@@ -11,6 +11,7 @@ import {
   operationRequest,
   owningSchemaOf,
   problemDefect,
+  RawBody,
   requestBodyExample,
   requiredEnv,
   scopeLeaks,
@@ -50,13 +51,13 @@ async function send(principal: KnownPrincipal, operation: ApiOperation, input: A
 
 /** A document path whose single parameter the canary's location fills, e.g. `/api/v1/cases/{id}`. */
 function recordParameterOf(operation: ApiOperation): string | undefined {
-  for (const canary of canaries.slice(0, 1)) {
-    for (const parameter of operation.parameters.filter((candidate) => candidate.in === 'path')) {
-      const prefix = operation.path.slice(0, operation.path.indexOf(`{${parameter.name}}`));
-      if (canary.location.startsWith(prefix) && !canary.location.slice(prefix.length).includes('/')) return parameter.name;
-    }
-  }
-  return undefined;
+  const location = canaries[0]?.location;
+  if (!location) return undefined;
+  return operation.parameters.find((parameter) => {
+    if (parameter.in !== 'path') return false;
+    const prefix = operation.path.slice(0, operation.path.indexOf(`{${parameter.name}}`));
+    return location.startsWith(prefix) && !location.slice(prefix.length).includes('/');
+  })?.name;
 }
 
 function expectProblem(status: number, response: RawApiResponse, exchange: string): string[] {
@@ -122,7 +123,7 @@ async function checkMassAssignment(operation: ApiOperation): Promise<string[]> {
     if (recordParameter && !own) continue;
     const pathValues = recordParameter ? { [recordParameter]: own!.id } : undefined;
     const injected = OWNERSHIP_FIELDS(principal);
-    const bodies = [{ ...example, ...injected }, { raw: JSON.stringify({ ...example, ['__proto__']: injected, constructor: { prototype: injected } }) }];
+    const bodies = [{ ...example, ...injected }, new RawBody(JSON.stringify({ ...example, ['__proto__']: injected, constructor: { prototype: injected } }))];
     for (const body of bodies) {
       const { response, exchange } = await send(principal, operation, { pathValues, body });
       if (response.status >= 400 && response.status < 500) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { ApiOperation, ApiParameter, ApiSchema } from './api-document.js';
 import { jsonRequestBody, parameterExample, requestBodyExample } from './api-examples.js';
-import type { ApiRequestInput } from './api-request.js';
+import { RawBody, type ApiRequestInput } from './api-request.js';
 
 /** Keys that name members of Object.prototype or reach it: an unknown-field check must refuse them too. */
 export const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf', 'toJSON'];
@@ -37,12 +37,12 @@ function nestedText(depth: number, kind: 'array' | 'object'): string {
 }
 
 /** Ways to spoil a JSON body whose valid example is `example`, derived from its schema's properties. */
-function badBody(example: unknown, schema: ApiSchema | undefined): fc.Arbitrary<{ raw: string }> {
+function badBody(example: unknown, schema: ApiSchema | undefined): fc.Arbitrary<RawBody> {
   const entries = Object.entries(typeof example === 'object' && example !== null && !Array.isArray(example) ? example : {});
   const names = [...new Set([...Object.keys(schema?.properties ?? {}), ...entries.map(([name]) => name)])];
-  const raw = (text: string) => ({ raw: text });
+  const raw = (text: string) => new RawBody(text);
   const exampleText = JSON.stringify(example ?? {});
-  const variants: fc.Arbitrary<{ raw: string }>[] = [
+  const variants: fc.Arbitrary<RawBody>[] = [
     fc.dictionary(fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ minLength: 1, maxLength: 20 })), badValue, { minKeys: 1, maxKeys: 3 }).map((extra) =>
       raw(objectText([...entries, ...Object.entries(extra)])),
     ),

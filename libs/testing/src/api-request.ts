@@ -18,7 +18,7 @@ export interface ApiRequestInput {
   /** Replaces the query built from the document's required parameters. */
   query?: [string, string][];
   headers?: Record<string, string>;
-  /** A value to serialise as JSON, or `{ raw }` for text sent exactly as given; `null` sends no body. */
+  /** A value to serialise as JSON, or a `RawBody`; `null` sends no body. */
   body?: unknown;
 }
 
@@ -30,8 +30,9 @@ export interface RawApiResponse {
   json: unknown;
 }
 
-export function isRawBody(body: unknown): body is { raw: string } {
-  return typeof body === 'object' && body !== null && Object.keys(body).length === 1 && typeof (body as { raw?: unknown }).raw === 'string';
+/** A body sent exactly as given (malformed JSON, own `__proto__` keys), not serialised. */
+export class RawBody {
+  constructor(readonly text: string) {}
 }
 
 /**
@@ -62,7 +63,7 @@ export function operationRequest(operation: ApiOperation, input: ApiRequestInput
     method: operation.method,
     path: query.length ? `${path}?${new URLSearchParams(query).toString()}` : path,
     headers,
-    body: body === undefined || body === null ? undefined : isRawBody(body) ? body.raw : JSON.stringify(body),
+    body: body === undefined || body === null ? undefined : body instanceof RawBody ? body.text : JSON.stringify(body),
   };
 }
 
