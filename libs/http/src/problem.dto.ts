@@ -15,7 +15,8 @@ export class ProblemDto {
   @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable code to switch on' }) code: string;
   @ApiPropertyOptional() detail?: string;
   @ApiPropertyOptional({ example: '/api/v1/cases' }) instance?: string;
-  @ApiPropertyOptional({ description: 'Quote it when reporting a problem' }) correlationId?: string;
+  @ApiPropertyOptional({ description: 'The id your request came with (yours when you sent a usable `X-Correlation-ID`)' }) correlationId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The id the server gave your request (also in `X-Request-ID`): quote it when reporting a problem' }) requestId?: string;
   @ApiPropertyOptional({ type: [FieldProblemDto] }) errors?: FieldProblemDto[];
 }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, RequirePermission } from '@scrt/auth';
+import { AuditedResource, CurrentPrincipal, RequirePermission } from '@scrt/auth';
 import { Permissions, type Principal } from '@scrt/contracts';
 import { problemContent } from '@scrt/http';
 import { CasesService } from './cases.service.js';
@@ -17,6 +17,7 @@ export class CasesController {
   @Post()
   @HttpCode(201)
   @RequirePermission(Permissions.caseCreate)
+  @AuditedResource('case', 'create')
   @ApiOperation({ summary: 'Record a case for your ICB (organisation taken from your token)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the first result.' })
   @ApiCreatedResponse({ type: CaseDto })
@@ -34,6 +35,7 @@ export class CasesController {
 
   @Get(':id')
   @RequirePermission(Permissions.caseRead)
+  @AuditedResource('case', 'read')
   @ApiOperation({ summary: 'One case, if it is in your scope' })
   @ApiOkResponse({ type: CaseDto })
   @ApiNotFoundResponse({ description: 'No such case in your scope.', ...problemContent })
