@@ -95,7 +95,7 @@ describe('refused attempts on audited routes', () => {
   beforeEach(() => void database.rows.splice(0));
 
   async function get(path: string, principal?: Principal, headers: Record<string, string> = {}, requestId?: string) {
-    const authorization = principal ? { authorization: `Bearer ${await signer.sign(principal, undefined, requestId)}` } : {};
+    const authorization: Record<string, string> = principal ? { authorization: `Bearer ${await signer.sign(principal, undefined, requestId)}` } : {};
     const response = await fetch(new URL(path, baseUrl), { headers: { ...authorization, ...headers } });
     return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
   }
