@@ -101,4 +101,17 @@ describe('reads of case and report data refused by the owning service are audite
     const response = { status: raw.status, headers: raw.headers, body: await raw.json() };
     await expectRefusalAudited(response, sent, { schema: 'intake', status: 401, reason: 'UNAUTHENTICATED', actor: null, resourceType: 'case', resourceId: id });
   });
+
+  it.each<Schema>(['intake', 'reporting'])('keeps %s.audit_event append-only, and every new record keyed on a request id', async (schema) => {
+    const sent = clientChosenIds();
+    const response = await referenceDataAdmin.get(schema === 'intake' ? `/api/v1/cases/${randomUUID()}` : '/api/v1/reports/caseload', sent);
+    const requestId = response.headers.get('x-request-id')!;
+    const [before] = await auditRowsOf(schema, requestId);
+    await queryDatabase(`UPDATE ${schema}.audit_event SET reason = 'CHANGED', client_correlation_id = NULL WHERE request_id = $1`, [requestId]);
+    await queryDatabase(`DELETE FROM ${schema}.audit_event WHERE request_id = $1`, [requestId]);
+    expect(await auditRowsOf(schema, requestId)).toEqual([before]);
+    await expect(
+      queryDatabase(`INSERT INTO ${schema}.audit_event (id, action, resource_type, outcome) VALUES ($1, 'read', 'case', 'refused')`, [randomUUID()]),
+    ).rejects.toThrow(/audit_event_request_id_present/);
+  });
 });
