@@ -114,4 +114,22 @@ describe('reads of case and report data refused by the owning service are audite
       queryDatabase(`INSERT INTO ${schema}.audit_event (id, action, resource_type, outcome) VALUES ($1, 'read', 'case', 'refused')`, [randomUUID()]),
     ).rejects.toThrow(/audit_event_request_id_present/);
   });
+
+  it('leaves exactly one record, with the problem code as reason, for each of a sweep of refused reads', async () => {
+    const attempts: [ApiClient, Schema, string][] = [
+      ...['not-a-uuid', '1', '00000000-0000-0000-0000-00000000000g', 'SELECT%20*', '..%2F..%2Fetc', `${randomUUID()}x`].map((id): [ApiClient, Schema, string] => [caseReader, 'intake', `/api/v1/cases/${id}`]),
+      ...[randomUUID(), 'not-a-uuid'].map((id): [ApiClient, Schema, string] => [referenceDataAdmin, 'intake', `/api/v1/cases/${id}`]),
+      ...['from=yesterday', 'to=2026-13-01', 'from=2026-02-30', 'x=1', 'from=2026-01-01&from=2026-01-02'].map((query): [ApiClient, Schema, string] => [caseReader, 'reporting', `/api/v1/reports/caseload?${query}`]),
+      [referenceDataAdmin, 'reporting', '/api/v1/reports/caseload?from=2026-01-01'],
+    ];
+    const outcomes = await Promise.all(
+      attempts.map(async ([client, schema, apiPath]) => {
+        const response = await client.get(apiPath, clientChosenIds());
+        const rows = await auditRowsOf(schema, response.headers.get('x-request-id')!);
+        return { apiPath, status: response.status, code: response.body.code, reasons: rows.map((row) => row.reason) };
+      }),
+    );
+    const unaudited = outcomes.filter(({ status, code, reasons }) => status < 400 || status >= 500 || reasons.length !== 1 || reasons[0] !== code);
+    expect(unaudited).toEqual([]);
+  });
 });
