@@ -132,4 +132,10 @@ describe('reads of case and report data refused by the owning service are audite
     const unaudited = outcomes.filter(({ status, code, reasons }) => status < 400 || status >= 500 || reasons.length !== 1 || reasons[0] !== code);
     expect(unaudited).toEqual([]);
   });
+
+  it('stores no client correlation id when the client sent none, not even the one the gateway made for it', async () => {
+    const response = await caseReader.get('/api/v1/cases/not-a-uuid');
+    expect(response.headers.get('x-correlation-id')).toBeTruthy();
+    expect(await auditRowsOf('intake', response.headers.get('x-request-id')!)).toEqual([expect.objectContaining({ client_correlation_id: null, reason: 'VALIDATION_FAILED' })]);
+  });
 });

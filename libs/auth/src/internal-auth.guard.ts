@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission } from '@scrt/contracts';
 import { ForbiddenError, IS_PUBLIC_ROUTE, UnauthenticatedError } from '@scrt/http';
-import { REQUEST_ID_HEADER, adoptRequestId } from '@scrt/observability';
+import { REQUEST_ID_HEADER, adoptUpstreamRequest } from '@scrt/observability';
 import { PRINCIPAL_REQUEST_KEY, type RequestWithPrincipal } from './current-principal.decorator.js';
 import { InternalTokenVerifier } from './internal-token.js';
 import { RefusalAudit } from './refusal-audit.js';
@@ -39,11 +39,11 @@ export class InternalAuthGuard implements CanActivate {
     const request = http.getRequest<FastifyRequest & RequestWithPrincipal>();
     const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
     if (!token) throw new UnauthenticatedError();
-    const { principal, requestId } = await this.verifier.verify(token).catch(() => {
+    const { principal, requestId, clientCorrelationId } = await this.verifier.verify(token).catch(() => {
       throw new UnauthenticatedError('The internal token is missing, invalid or expired.');
     });
     request[PRINCIPAL_REQUEST_KEY] = principal;
-    if (requestId && adoptRequestId(requestId)) void http.getResponse<FastifyReply>().header(REQUEST_ID_HEADER, requestId);
+    if (requestId && adoptUpstreamRequest({ requestId, clientCorrelationId })) void http.getResponse<FastifyReply>().header(REQUEST_ID_HEADER, requestId);
 
     if (!required) throw new ForbiddenError('This route declares no permission.');
     if (!principal.permissions.includes(required)) throw new ForbiddenError(`Requires permission ${required}.`);

@@ -1,6 +1,6 @@
 import { SignJWT, importPKCS8, importSPKI, jwtVerify, type CryptoKey, type KeyObject } from 'jose';
 import { AllPermissions, ScopeTiers, type Permission, type Principal } from '@scrt/contracts';
-import { currentCorrelationId, currentRequestId, isRequestId } from '@scrt/observability';
+import { currentCorrelationId, currentRequestContext, isRequestId, type RequestContext } from '@scrt/observability';
 
 export const INTERNAL_TOKEN_ISSUER = 'scrt-gateway';
 export const INTERNAL_TOKEN_AUDIENCE = 'scrt-internal';
@@ -23,12 +23,16 @@ interface InternalClaims {
   cid?: string;
   /** The gateway's id of the request, which services key their audit records on. */
   rid?: string;
+  /** The correlation id the client sent, when it sent a usable one (`cid` may be the gateway's). */
+  ccid?: string;
 }
 
+/** What the gateway states about the request a token travels with. */
+export type UpstreamRequest = Partial<Pick<RequestContext, 'requestId' | 'clientCorrelationId'>>;
+
 /** What a verified internal token states. */
-export interface VerifiedInternalToken {
+export interface VerifiedInternalToken extends UpstreamRequest {
   principal: Principal;
-  requestId?: string;
 }
 
 /** Gateway side: states the resolved principal in a short-lived token only services trust. */
@@ -39,7 +43,7 @@ export class InternalTokenSigner {
     return new InternalTokenSigner(await importPKCS8(privateKeyPem, ALGORITHM));
   }
 
-  sign(principal: Principal, correlationId = currentCorrelationId(), requestId = currentRequestId()): Promise<string> {
+  sign(principal: Principal, correlationId = currentCorrelationId(), request: UpstreamRequest = currentRequestContext() ?? {}): Promise<string> {
     const claims: InternalClaims = {
       kind: principal.kind,
       name: principal.name,
@@ -51,7 +55,8 @@ export class InternalTokenSigner {
       roleName: principal.roleName,
       perms: principal.permissions,
       cid: correlationId,
-      rid: requestId,
+      rid: request.requestId,
+      ccid: request.clientCorrelationId,
     };
     return new SignJWT({ ...claims })
       .setProtectedHeader({ alg: ALGORITHM, typ: INTERNAL_TOKEN_TYPE })
@@ -95,6 +100,6 @@ export class InternalTokenVerifier {
       roleName: payload.roleName,
       permissions: payload.perms,
     };
-    return { principal, requestId: isRequestId(payload.rid) ? payload.rid : undefined };
+    return { principal, requestId: isRequestId(payload.rid) ? payload.rid : undefined, clientCorrelationId: typeof payload.ccid === 'string' ? payload.ccid : undefined };
   }
 }

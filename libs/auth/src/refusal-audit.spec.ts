@@ -9,7 +9,7 @@ import { AuditTrail, DATABASE, type SqlExecutor } from '@scrt/persistence';
 import { AuditedResource } from './audited-resource.decorator.js';
 import { CurrentPrincipal } from './current-principal.decorator.js';
 import { InternalAuthModule } from './internal-auth.module.js';
-import { InternalTokenSigner } from './internal-token.js';
+import { InternalTokenSigner, type UpstreamRequest } from './internal-token.js';
 import { RequirePermission } from './require-permission.decorator.js';
 
 /** Keeps each inserted audit row as column → value, so tests read what would be stored. */
@@ -94,8 +94,8 @@ describe('refused attempts on audited routes', () => {
   afterAll(() => app.close());
   beforeEach(() => void database.rows.splice(0));
 
-  async function get(path: string, principal?: Principal, headers: Record<string, string> = {}, requestId?: string) {
-    const authorization: Record<string, string> = principal ? { authorization: `Bearer ${await signer.sign(principal, undefined, requestId)}` } : {};
+  async function get(path: string, principal?: Principal, headers: Record<string, string> = {}, upstream: UpstreamRequest = {}) {
+    const authorization: Record<string, string> = principal ? { authorization: `Bearer ${await signer.sign(principal, undefined, upstream)}` } : {};
     const response = await fetch(new URL(path, baseUrl), { headers: { ...authorization, ...headers } });
     return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
   }
@@ -137,9 +137,10 @@ describe('refused attempts on audited routes', () => {
     expect(database.rows).toEqual([expect.objectContaining({ outcome: 'not-found', reason: null })]);
   });
 
+  const gatewayRequestId = '0192f7a0-1111-7222-8333-444455556666';
+
   it('keys the record on the gateway\'s request id from the verified token, echoed in the header and the problem', async () => {
-    const gatewayRequestId = '0192f7a0-1111-7222-8333-444455556666';
-    const response = await get('/records/not-a-uuid', reader, { 'x-correlation-id': 'client-chosen-id', 'x-request-id': randomUUID() }, gatewayRequestId);
+    const response = await get('/records/not-a-uuid', reader, { 'x-correlation-id': 'client-chosen-id', 'x-request-id': randomUUID() }, { requestId: gatewayRequestId, clientCorrelationId: 'client-chosen-id' });
     expect(response.headers.get('x-request-id')).toBe(gatewayRequestId);
     expect(response.headers.get('x-correlation-id')).toBe('client-chosen-id');
     expect(response.body).toMatchObject({ requestId: gatewayRequestId, correlationId: 'client-chosen-id' });
@@ -154,5 +155,11 @@ describe('refused attempts on audited routes', () => {
     expect(requestId).not.toBe(clientRequestId);
     expect(response.body.requestId).toBe(requestId);
     expect(database.rows).toEqual([expect.objectContaining({ request_id: requestId, client_correlation_id: 'client-chosen-id' })]);
+  });
+
+  it('stores no client correlation id when the gateway states the client sent none, though it forwards one of its own', async () => {
+    const response = await get('/records/not-a-uuid', reader, { 'x-correlation-id': 'gateway-made-id' }, { requestId: gatewayRequestId });
+    expect(response.headers.get('x-correlation-id')).toBe('gateway-made-id');
+    expect(database.rows).toEqual([expect.objectContaining({ request_id: gatewayRequestId, client_correlation_id: null })]);
   });
 });

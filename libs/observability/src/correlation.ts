@@ -15,6 +15,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export interface RequestContext {
   correlationId: string;
   requestId: string;
+  /** The correlation id as the client sent it, when it sent a usable one. */
+  clientCorrelationId?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -39,14 +41,19 @@ export function runWithCorrelationId<T>(correlationId: string, work: () => T): T
   return runWithRequestContext({ correlationId, requestId: uuidv7() }, work);
 }
 
+function usableCorrelationId(candidate: unknown): string | undefined {
+  return typeof candidate === 'string' && ACCEPTABLE_ID.test(candidate) ? candidate : undefined;
+}
+
 /** Keeps a caller's id when it is well-formed, so a trace crosses systems; otherwise makes one. */
 export function acceptOrCreateCorrelationId(candidate: unknown): string {
-  return typeof candidate === 'string' && ACCEPTABLE_ID.test(candidate) ? candidate : randomUUID();
+  return usableCorrelationId(candidate) ?? randomUUID();
 }
 
 /** A new request's context: the client's correlation id when usable, a fresh server request id. */
-export function createRequestContext(clientCorrelationId: unknown): RequestContext {
-  return { correlationId: acceptOrCreateCorrelationId(clientCorrelationId), requestId: uuidv7() };
+export function createRequestContext(candidateCorrelationId: unknown): RequestContext {
+  const clientCorrelationId = usableCorrelationId(candidateCorrelationId);
+  return { correlationId: clientCorrelationId ?? randomUUID(), requestId: uuidv7(), ...(clientCorrelationId ? { clientCorrelationId } : {}) };
 }
 
 export function isRequestId(candidate: unknown): candidate is string {
@@ -54,12 +61,16 @@ export function isRequestId(candidate: unknown): candidate is string {
 }
 
 /**
- * Takes over the request id an upstream part of this system (the gateway) made for the same
- * request, so that one id names the request everywhere. Only for ids from a verified source.
+ * Takes over what the part of this system that received the request from the client (the
+ * gateway) states about it: its request id, so that one id names the request everywhere, and
+ * what the client itself sent as correlation id. Only for statements from a verified source.
  */
-export function adoptRequestId(requestId: string): boolean {
+export function adoptUpstreamRequest(upstream: Pick<RequestContext, 'requestId' | 'clientCorrelationId'>): boolean {
   const context = storage.getStore();
-  if (!context || !isRequestId(requestId)) return false;
-  context.requestId = requestId;
+  if (!context || !isRequestId(upstream.requestId)) return false;
+  context.requestId = upstream.requestId;
+  const clientCorrelationId = usableCorrelationId(upstream.clientCorrelationId);
+  if (clientCorrelationId) context.clientCorrelationId = clientCorrelationId;
+  else delete context.clientCorrelationId;
   return true;
 }

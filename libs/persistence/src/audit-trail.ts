@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@scrt/contracts';
-import { currentCorrelationId, currentRequestContext, currentRequestId, uuidv7, type RequestContext } from '@scrt/observability';
+import { currentRequestContext, uuidv7, type RequestContext } from '@scrt/observability';
 
 export type AuditAction = 'create' | 'read' | 'update' | 'list' | 'export';
 
@@ -31,7 +31,7 @@ export function isCurrentRequestAudited(): boolean {
 
 /**
  * Appends audit records (who, role, organisation, what, why, when, the server's request id and
- * the correlation id the request came with) to the service's own append-only `audit_event`
+ * the correlation id the client sent, if any) to the service's own append-only `audit_event`
  * table, inside the caller's transaction when given one. Records are keyed on the request id,
  * never on the correlation id, which a client may choose.
  */
@@ -42,6 +42,7 @@ export class AuditTrail {
 
   /** `principal` is undefined when the caller could not be identified (no valid internal token). */
   async record(db: SqlExecutor, principal: Principal | undefined, entry: AuditEntry): Promise<void> {
+    const context = currentRequestContext();
     await db.$executeRawUnsafe(
       `INSERT INTO "${this.schema}"."audit_event"
          (id, actor_subject, actor_kind, actor_role_id, organisation_code, action, resource_type, resource_id, request_id, client_correlation_id, outcome, reason)
@@ -54,12 +55,11 @@ export class AuditTrail {
       entry.action,
       entry.resourceType,
       entry.resourceId?.slice(0, RESOURCE_ID_MAX_LENGTH) ?? null,
-      currentRequestId() ?? uuidv7(),
-      currentCorrelationId() ?? null,
+      context?.requestId ?? uuidv7(),
+      context?.clientCorrelationId ?? null,
       entry.outcome,
       entry.reason ?? null,
     );
-    const context = currentRequestContext();
     if (context) requestsAudited.add(context);
   }
 }

@@ -1,6 +1,6 @@
--- Audit records are keyed on the server's request id. The correlation id a request came with
--- (a client may choose it) is kept as such, under a name that says whose it is. Renamed, not
--- dropped and re-added as the generated diff would: audit records are never lost.
+-- Audit records are keyed on the server's request id. The correlation id the client sent is
+-- kept as such, under a name that says whose it is (older rows may hold one the server made).
+-- Renamed, not dropped and re-added as the generated diff would: audit records are never lost.
 ALTER TABLE "audit_event" RENAME COLUMN "correlation_id" TO "client_correlation_id";
 
 -- AlterTable: refused attempts are recorded too, with their reason, also when the caller is unknown.
