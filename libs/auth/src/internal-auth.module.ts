@@ -1,9 +1,11 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { InternalAuthGuard } from './internal-auth.guard.js';
 import { InternalTokenVerifier } from './internal-token.js';
+import { RefusalAudit } from './refusal-audit.js';
+import { RefusalAuditInterceptor } from './refusal-audit.interceptor.js';
 
-/** Closes every route of a service behind the gateway's internal token. */
+/** Closes every route of a service behind the gateway's internal token, and audits refusals. */
 @Global()
 @Module({})
 export class InternalAuthModule {
@@ -12,7 +14,9 @@ export class InternalAuthModule {
       module: InternalAuthModule,
       providers: [
         { provide: InternalTokenVerifier, useFactory: () => InternalTokenVerifier.fromPem(publicKeyPem) },
+        RefusalAudit,
         { provide: APP_GUARD, useClass: InternalAuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: RefusalAuditInterceptor },
       ],
       exports: [InternalTokenVerifier],
     };

@@ -1,5 +1,6 @@
 import { SignJWT, importPKCS8, importSPKI, jwtVerify, type CryptoKey, type KeyObject } from 'jose';
 import { AllPermissions, ScopeTiers, type Permission, type Principal } from '@scrt/contracts';
+import { currentCorrelationId, currentRequestContext, isRequestId, type RequestContext } from '@scrt/observability';
 
 export const INTERNAL_TOKEN_ISSUER = 'scrt-gateway';
 export const INTERNAL_TOKEN_AUDIENCE = 'scrt-internal';
@@ -20,6 +21,18 @@ interface InternalClaims {
   roleName?: string;
   perms: Permission[];
   cid?: string;
+  /** The gateway's id of the request, which services key their audit records on. */
+  rid?: string;
+  /** The correlation id the client sent, when it sent a usable one (`cid` may be the gateway's). */
+  ccid?: string;
+}
+
+/** What the gateway states about the request a token travels with. */
+export type UpstreamRequest = Partial<Pick<RequestContext, 'requestId' | 'clientCorrelationId'>>;
+
+/** What a verified internal token states. */
+export interface VerifiedInternalToken extends UpstreamRequest {
+  principal: Principal;
 }
 
 /** Gateway side: states the resolved principal in a short-lived token only services trust. */
@@ -30,7 +43,7 @@ export class InternalTokenSigner {
     return new InternalTokenSigner(await importPKCS8(privateKeyPem, ALGORITHM));
   }
 
-  sign(principal: Principal, correlationId?: string): Promise<string> {
+  sign(principal: Principal, correlationId = currentCorrelationId(), request: UpstreamRequest = currentRequestContext() ?? {}): Promise<string> {
     const claims: InternalClaims = {
       kind: principal.kind,
       name: principal.name,
@@ -42,6 +55,8 @@ export class InternalTokenSigner {
       roleName: principal.roleName,
       perms: principal.permissions,
       cid: correlationId,
+      rid: request.requestId,
+      ccid: request.clientCorrelationId,
     };
     return new SignJWT({ ...claims })
       .setProtectedHeader({ alg: ALGORITHM, typ: INTERNAL_TOKEN_TYPE })
@@ -62,8 +77,8 @@ export class InternalTokenVerifier {
     return new InternalTokenVerifier(await importSPKI(publicKeyPem, ALGORITHM));
   }
 
-  /** Throws when the token is not a valid, current internal token. */
-  async verify(token: string): Promise<Principal> {
+  /** The principal and the gateway's request id; throws when the token is not a valid, current internal token. */
+  async verify(token: string): Promise<VerifiedInternalToken> {
     const { payload } = await jwtVerify<InternalClaims>(token, this.key, {
       algorithms: [ALGORITHM],
       issuer: INTERNAL_TOKEN_ISSUER,
@@ -73,7 +88,7 @@ export class InternalTokenVerifier {
     });
     if (!ScopeTiers.includes(payload.tier)) throw new Error('unknown scope tier');
     if (!Array.isArray(payload.perms) || payload.perms.some((p) => !AllPermissions.includes(p))) throw new Error('unknown permission');
-    return {
+    const principal: Principal = {
       subject: payload.sub!,
       kind: payload.kind === 'client' ? 'client' : 'user',
       name: payload.name,
@@ -85,5 +100,6 @@ export class InternalTokenVerifier {
       roleName: payload.roleName,
       permissions: payload.perms,
     };
+    return { principal, requestId: isRequestId(payload.rid) ? payload.rid : undefined, clientCorrelationId: typeof payload.ccid === 'string' ? payload.ccid : undefined };
   }
 }

@@ -3,7 +3,7 @@ import type { DynamicModule, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigurationError, loadConfig, type AppEnv } from '@scrt/config';
-import { CORRELATION_HEADER, acceptOrCreateCorrelationId, createLogger, runWithCorrelationId } from '@scrt/observability';
+import { CORRELATION_HEADER, REQUEST_ID_HEADER, createLogger, createRequestContext, runWithRequestContext } from '@scrt/observability';
 import { httpEdgeServerOptions, installJsonBodyParser, installRequestPolicy } from './edge/http-edge.js';
 import { ProblemDetailsFilter, sendProblem, toProblem } from './problem.filter.js';
 import { createValidationPipe } from './validation.js';
@@ -42,10 +42,10 @@ export async function createServiceApp<C extends AppEnv>(options: BootstrapOptio
   const adapter = new FastifyAdapter({ bodyLimit, trustProxy: true, ...httpEdgeServerOptions() });
   const fastify = adapter.getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
-    const correlationId = acceptOrCreateCorrelationId(request.headers[CORRELATION_HEADER]);
-    request.headers[CORRELATION_HEADER] = correlationId;
-    void reply.header(CORRELATION_HEADER, correlationId);
-    runWithCorrelationId(correlationId, done);
+    const context = createRequestContext(request.headers[CORRELATION_HEADER]);
+    request.headers[CORRELATION_HEADER] = context.correlationId;
+    void reply.header(CORRELATION_HEADER, context.correlationId).header(REQUEST_ID_HEADER, context.requestId);
+    runWithRequestContext(context, done);
   });
   installRequestPolicy(fastify);
   fastify.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request.url)));

@@ -15,7 +15,8 @@ export class ProblemDto {
   @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable code to switch on' }) code: string;
   @ApiPropertyOptional({ example: 'incidentDate must not be in the future' }) detail?: string;
   @ApiPropertyOptional({ example: '/api/v1/cases' }) instance?: string;
-  @ApiPropertyOptional({ example: '0192f5c4-7d1e-7a3b-9c2d-4e5f6a7b8c9d', description: 'Quote it when reporting a problem' }) correlationId?: string;
+  @ApiPropertyOptional({ example: '0192f5c4-7d1e-7a3b-9c2d-4e5f6a7b8c9d', description: 'The id your request came with (yours when you sent a usable `X-Correlation-ID`)' }) correlationId?: string;
+  @ApiPropertyOptional({ format: 'uuid', example: '0192f5c4-7d1e-7a3b-9c2d-4e5f6a7b8c9e', description: 'The id the server gave your request (also in `X-Request-ID`): quote it when reporting a problem' }) requestId?: string;
   @ApiPropertyOptional({ type: [FieldProblemDto], description: 'At most 100 entries' }) errors?: FieldProblemDto[];
   @ApiPropertyOptional({ type: 'integer', format: 'int32', description: 'Present only when `errors` was cut short: how many problems there were in all', example: 60006 }) errorsTotal?: number;
 }

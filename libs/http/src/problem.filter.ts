@@ -1,6 +1,6 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { currentCorrelationId } from '@scrt/observability';
+import { currentCorrelationId, currentRequestId } from '@scrt/observability';
 import { DomainError } from './domain-error.js';
 import { ALLOWED_METHODS } from './edge/request-policy.js';
 import { PROBLEM_CONTENT_TYPE, problemTypeUri, type FieldProblem, type ProblemDocument } from './problem.js';
@@ -27,7 +27,7 @@ const CODES_BY_STATUS: Record<number, string> = {
 
 /** Maps anything thrown to a problem document; never leaks internals. */
 export function toProblem(error: unknown, instance?: string): ProblemDocument {
-  const base = { instance, correlationId: currentCorrelationId() };
+  const base = { instance, correlationId: currentCorrelationId(), requestId: currentRequestId() };
   if (error instanceof DomainError) {
     return { type: problemTypeUri(error.code), title: error.title, status: error.status, code: error.code, detail: error.detail, ...fieldProblems(error.errors), ...base };
   }

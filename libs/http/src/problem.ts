@@ -14,6 +14,8 @@ export interface ProblemDocument {
   detail?: string;
   instance?: string;
   correlationId?: string;
+  /** The server's id of the request: the key of its audit records. */
+  requestId?: string;
   errors?: FieldProblem[];
   /** Present only when `errors` was cut short: how many problems there were in all. */
   errorsTotal?: number;

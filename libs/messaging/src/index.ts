@@ -1,5 +1,5 @@
 export * from './sql-client.js';
-export * from './uuidv7.js';
+export { uuidv7 } from '@scrt/observability';
 export * from './kafka-config.js';
 export * from './outbox/event-envelope.js';
 export * from './outbox/outbox-writer.js';

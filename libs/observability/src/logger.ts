@@ -1,18 +1,18 @@
 import type { LoggerService } from '@nestjs/common';
 import winston from 'winston';
-import { currentCorrelationId } from './correlation.js';
+import { currentRequestContext } from './correlation.js';
 
 const stampServiceAndCorrelation = (service: string) =>
   winston.format((info) => {
     info.service = service;
-    const correlationId = currentCorrelationId();
-    if (correlationId) info.correlationId = correlationId;
+    const context = currentRequestContext();
+    if (context) Object.assign(info, context);
     return info;
   })();
 
 /**
  * JSON lines on stdout, each with the service name and, inside a request or event, its
- * correlation id. nest-winston is CommonJS requiring the ESM-only @nestjs/common: Node loads that
+ * correlation and request ids. nest-winston is CommonJS requiring the ESM-only @nestjs/common: Node loads that
  * (require(esm)) but Jest's module runtime cannot, so it is imported only when a logger is made.
  */
 export async function createLogger(service: string, level = 'info'): Promise<LoggerService> {

@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@scrt/contracts';
-import { currentCorrelationId } from '@scrt/observability';
+import { currentRequestContext, uuidv7, type RequestContext } from '@scrt/observability';
 
 export type AuditAction = 'create' | 'read' | 'update' | 'list' | 'export';
 
-/** One audited access to case data. */
+/** One audited access to case or report data. */
 export interface AuditEntry {
   action: AuditAction;
   resourceType: string;
   resourceId?: string;
-  outcome: 'success' | 'denied' | 'not-found';
+  /** `refused`: stopped before the service looked at the data (no token, no permission, bad input). */
+  outcome: 'success' | 'denied' | 'not-found' | 'refused';
+  /** For refusals: the problem code the caller got (`FORBIDDEN`, `VALIDATION_FAILED`, ...). */
+  reason?: string;
 }
 
 /** The raw SQL a Prisma client or transaction offers. */
@@ -17,30 +20,46 @@ export interface SqlExecutor {
   $executeRawUnsafe(sql: string, ...values: unknown[]): Promise<number>;
 }
 
+const RESOURCE_ID_MAX_LENGTH = 100;
+const requestsAudited = new WeakSet<RequestContext>();
+
+/** Whether anything was audited for the current request, so a refusal is not recorded twice. */
+export function isCurrentRequestAudited(): boolean {
+  const context = currentRequestContext();
+  return context !== undefined && requestsAudited.has(context);
+}
+
 /**
- * Appends audit records (who, role, organisation, what, when, correlation id) to the service's
- * own append-only `audit_event` table, inside the caller's transaction when given one.
+ * Appends audit records (who, role, organisation, what, why, when, the server's request id and
+ * the correlation id the client sent, if any) to the service's own append-only `audit_event`
+ * table, inside the caller's transaction when given one. Records are keyed on the request id,
+ * never on the correlation id, which a client may choose.
  */
 export class AuditTrail {
-  constructor(private readonly schema: string) {
+  constructor(readonly schema: string) {
     if (!/^[a-z_]+$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
   }
 
-  async record(db: SqlExecutor, principal: Principal, entry: AuditEntry): Promise<void> {
+  /** `principal` is undefined when the caller could not be identified (no valid internal token). */
+  async record(db: SqlExecutor, principal: Principal | undefined, entry: AuditEntry): Promise<void> {
+    const context = currentRequestContext();
     await db.$executeRawUnsafe(
       `INSERT INTO "${this.schema}"."audit_event"
-         (id, actor_subject, actor_kind, actor_role_id, organisation_code, action, resource_type, resource_id, correlation_id, outcome)
-       VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+         (id, actor_subject, actor_kind, actor_role_id, organisation_code, action, resource_type, resource_id, request_id, client_correlation_id, outcome, reason)
+       VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9::uuid, $10, $11, $12)`,
       randomUUID(),
-      principal.subject,
-      principal.kind,
-      principal.roleId ?? null,
-      principal.organisationCode,
+      principal?.subject ?? null,
+      principal?.kind ?? null,
+      principal?.roleId ?? null,
+      principal?.organisationCode ?? null,
       entry.action,
       entry.resourceType,
-      entry.resourceId ?? null,
-      currentCorrelationId() ?? null,
+      entry.resourceId?.slice(0, RESOURCE_ID_MAX_LENGTH) ?? null,
+      context?.requestId ?? uuidv7(),
+      context?.clientCorrelationId ?? null,
       entry.outcome,
+      entry.reason ?? null,
     );
+    if (context) requestsAudited.add(context);
   }
 }

@@ -13,9 +13,18 @@ export interface PrismaLike {
 
 export type PrismaClientClass<C> = new (options: { adapter: PrismaPg }) => C;
 
+const schemaOfClient = new WeakMap<object, string>();
+
 /** A service's client: the pg driver adapter (no native engine), queries in the service's schema. */
-export function createPrismaClient<C>(clientClass: PrismaClientClass<C>, databaseUrl: string, schema: string): C {
-  return new clientClass({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }, { schema }) });
+export function createPrismaClient<C extends object>(clientClass: PrismaClientClass<C>, databaseUrl: string, schema: string): C {
+  const client = new clientClass({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }, { schema }) });
+  schemaOfClient.set(client, schema);
+  return client;
+}
+
+/** The schema a client made by `createPrismaClient` works in (raw SQL must name it: it runs in `public`). */
+export function schemaOf(client: object): string | undefined {
+  return schemaOfClient.get(client);
 }
 
 @Injectable()

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal, RequirePermission } from '@scrt/auth';
+import { AuditedResource, CurrentPrincipal, RequirePermission } from '@scrt/auth';
 import { Permissions, type Principal } from '@scrt/contracts';
 import { ApiBodyProblemResponses, problemContent } from '@scrt/http';
 import { CasesService } from './cases.service.js';
@@ -23,6 +23,7 @@ export class CasesController {
   @Post()
   @HttpCode(201)
   @RequirePermission(Permissions.caseCreate)
+  @AuditedResource('case', 'create')
   @ApiOperation({
     operationId: 'createCase',
     summary: 'Record a case for your ICB (organisation taken from your token)',
@@ -46,6 +47,7 @@ export class CasesController {
 
   @Get(':id')
   @RequirePermission(Permissions.caseRead)
+  @AuditedResource('case', 'read')
   @ApiOperation({
     operationId: 'getCase',
     summary: 'One case, if it is in your scope',

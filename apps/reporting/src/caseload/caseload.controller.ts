@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, RequirePermission } from '@scrt/auth';
+import { AuditedResource, CurrentPrincipal, RequirePermission } from '@scrt/auth';
 import { Permissions, type Principal } from '@scrt/contracts';
 import { CaseloadService } from './caseload.service.js';
 import { CaseloadQueryDto } from './dto/caseload-query.dto.js';
@@ -13,6 +13,7 @@ export class CaseloadController {
 
   @Get('caseload')
   @RequirePermission(Permissions.reportRead)
+  @AuditedResource('caseload-report', 'read')
   @ApiOperation({
     operationId: 'getCaseload',
     summary: 'Caseload: new cases by region, organisation and review type, within your scope',

@@ -1,6 +1,5 @@
 import type { EventActor, EventContract, EventEnvelope } from '@scrt/contracts';
-import { CORRELATION_HEADER, currentCorrelationId } from '@scrt/observability';
-import { uuidv7 } from '../uuidv7.js';
+import { CORRELATION_HEADER, currentCorrelationId, uuidv7 } from '@scrt/observability';
 import { validateAs } from '../validate-as.js';
 
 /** Who and what caused the event being appended. */
