@@ -38,10 +38,10 @@ export function scopeLeaks(principal: KnownPrincipal, body: unknown, canaries: C
   return leaks;
 }
 
-/** What a client can tell from a 404, with the requested id masked and the per-request id dropped. */
+/** What a client can tell from a 404, with the requested id masked and the per-request ids dropped. */
 export function notFoundShape(response: RawApiResponse, requestedId: string): unknown {
   const body = response.json as Record<string, unknown> | undefined;
-  const { correlationId: _perRequest, ...stable } = body ?? {};
+  const { correlationId: _correlation, requestId: _request, ...stable } = body ?? {};
   return {
     status: response.status,
     contentType: response.headers.get('content-type'),
