@@ -9,6 +9,7 @@ const required = {
   OIDC_CLIENT_SECRET: 'a-client-secret',
   GATEWAY_PUBLIC_URL: 'http://localhost:3000',
   SESSION_SECRET: 'x'.repeat(32),
+  DATABASE_URL: 'postgresql://postgres@127.0.0.1:54329/scrt',
   INTERNAL_JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   CASE_INTAKE_URL: 'http://127.0.0.1:3201',
   REVIEWS_URL: 'http://127.0.0.1:3202',
@@ -20,5 +21,13 @@ describe('GatewayEnv', () => {
   it('has defaults for the rate limit and takes numbers from the environment', () => {
     expect(loadConfig(GatewayEnv, required)).toMatchObject({ RATE_LIMIT_MAX: 300, RATE_LIMIT_WINDOW_MS: 60000, OIDC_AUDIENCE: 'urn:scrt:api' });
     expect(loadConfig(GatewayEnv, { ...required, RATE_LIMIT_MAX: '100000', RATE_LIMIT_WINDOW_MS: '1000' })).toMatchObject({ RATE_LIMIT_MAX: 100000, RATE_LIMIT_WINDOW_MS: 1000 });
+  });
+
+  it('needs a PostgreSQL DATABASE_URL and defaults the session timeouts', () => {
+    const { DATABASE_URL: _omitted, ...withoutDatabase } = required;
+    expect(() => loadConfig(GatewayEnv, withoutDatabase)).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig(GatewayEnv, { ...required, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(loadConfig(GatewayEnv, required)).toMatchObject({ SESSION_IDLE_TIMEOUT_SECONDS: 1800, SESSION_ABSOLUTE_LIFETIME_SECONDS: 28800 });
+    expect(loadConfig(GatewayEnv, { ...required, SESSION_IDLE_TIMEOUT_SECONDS: '120' }).SESSION_IDLE_TIMEOUT_SECONDS).toBe(120);
   });
 });
