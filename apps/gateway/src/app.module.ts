@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { InternalTokenSigner } from '@scrt/auth';
 import { DATABASE, provideDatabase } from '@scrt/persistence';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { GatewayEnv } from './config/gateway.config.js';
 import { createGatewayDatabase } from './database.js';
@@ -27,7 +28,7 @@ export class AppModule {
   static register(config: GatewayEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [gatewayCoreModule(config), AuthModule, HealthModule, SessionModule, OpenApiModule, ProxyModule],
+      imports: [gatewayCoreModule(config), AuthModule, AuditModule, HealthModule, SessionModule, OpenApiModule, ProxyModule],
     };
   }
 }

@@ -12,10 +12,21 @@ export interface AuditEntry {
   outcome: 'success' | 'denied' | 'not-found';
 }
 
+/**
+ * Who acted, as far as known: a principal, or for a request refused before one could be
+ * established only the verified subject, or nobody (undefined) when no token verified.
+ */
+export type AuditActor = Pick<Principal, 'subject' | 'kind'> & Partial<Pick<Principal, 'roleId' | 'organisationCode'>>;
+
+/** Further columns a schema's audit table has (e.g. the gateway's `reason`, `peer_address`). */
+export type AuditDetails = Record<string, string | null>;
+
 /** The raw SQL a Prisma client or transaction offers. */
 export interface SqlExecutor {
   $executeRawUnsafe(sql: string, ...values: unknown[]): Promise<number>;
 }
+
+const IDENTIFIER = /^[a-z_]+$/;
 
 /**
  * Appends audit records (who, role, organisation, what, when, correlation id) to the service's
@@ -23,24 +34,31 @@ export interface SqlExecutor {
  */
 export class AuditTrail {
   constructor(private readonly schema: string) {
-    if (!/^[a-z_]+$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+    if (!IDENTIFIER.test(schema)) throw new Error(`invalid schema name ${schema}`);
   }
 
-  async record(db: SqlExecutor, principal: Principal, entry: AuditEntry): Promise<void> {
-    await db.$executeRawUnsafe(
-      `INSERT INTO "${this.schema}"."audit_event"
-         (id, actor_subject, actor_kind, actor_role_id, organisation_code, action, resource_type, resource_id, correlation_id, outcome)
-       VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      randomUUID(),
-      principal.subject,
-      principal.kind,
-      principal.roleId ?? null,
-      principal.organisationCode,
+  async record(db: SqlExecutor, actor: AuditActor | undefined, entry: AuditEntry, details: AuditDetails = {}): Promise<void> {
+    const extraColumns = Object.keys(details);
+    const invalid = extraColumns.find((column) => !IDENTIFIER.test(column));
+    if (invalid !== undefined) throw new Error(`invalid audit column name ${invalid}`);
+    const columns = ['actor_subject', 'actor_kind', 'actor_role_id', 'organisation_code', 'action', 'resource_type', 'resource_id', 'correlation_id', 'outcome', ...extraColumns];
+    const values = [
+      actor?.subject ?? null,
+      actor?.kind ?? null,
+      actor?.roleId ?? null,
+      actor?.organisationCode ?? null,
       entry.action,
       entry.resourceType,
       entry.resourceId ?? null,
       currentCorrelationId() ?? null,
       entry.outcome,
+      ...extraColumns.map((column) => details[column]),
+    ];
+    await db.$executeRawUnsafe(
+      `INSERT INTO "${this.schema}"."audit_event" (id, ${columns.join(', ')})
+       VALUES ($1::uuid, ${columns.map((_column, index) => `$${index + 2}`).join(', ')})`,
+      randomUUID(),
+      ...values,
     );
   }
 }
