@@ -1,24 +1,17 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { gatewayUrl, launchChromium, signInAs } from './browser-support.js';
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { freshPagePerTest, gatewayUrl, signInAs } from './browser-support.js';
 
 /** The script-src directive of a Content-Security-Policy header. */
 const scriptSrc = (policy: string | undefined) => (policy ?? '').split(';').map((directive) => directive.trim()).find((directive) => directive.startsWith('script-src '));
 
 describe('Content-Security-Policy of the gateway pages, in Chromium', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const browser = freshPagePerTest();
   let page: Page;
   let consoleErrors: string[];
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(() => browser.close());
-
-  beforeEach(async () => {
-    context = await browser.newContext();
-    page = await context.newPage();
+  beforeEach(() => {
+    page = browser.page();
     consoleErrors = [];
     // Only the gateway's own pages: the provider's sign-in pages are not under test here.
     page.on('console', (message) => {
@@ -26,7 +19,6 @@ describe('Content-Security-Policy of the gateway pages, in Chromium', () => {
     });
     page.on('pageerror', (error) => void consoleErrors.push(error.message));
   });
-  afterEach(() => context.close());
 
   async function open(path: string): Promise<string | undefined> {
     const response = await page.goto(new URL(path, gatewayUrl()).href);

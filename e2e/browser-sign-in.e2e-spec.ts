@@ -1,25 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { SESSION_COOKIE, gatewayUrl, launchChromium, openAccountChooser, sessionCookieOf, signInAs, summaryValue } from './browser-support.js';
+import { describe, expect, it } from '@jest/globals';
+import { SESSION_COOKIE, gatewayUrl, freshPagePerTest, openAccountChooser, sessionCookieOf, signInAs, summaryValue } from './browser-support.js';
 
 describe('browser sign-in through the gateway', () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(() => browser.close());
-
-  beforeEach(async () => {
-    // A fresh context per test: no cookie of the gateway or of the provider carries over.
-    context = await browser.newContext();
-    page = await context.newPage();
-  });
-  afterEach(() => context.close());
+  const browser = freshPagePerTest();
 
   it('shows the user, organisation, role and ICB scope of the role they chose, and signs them out for good', async () => {
+    const [page, context] = [browser.page(), browser.context()];
     await openAccountChooser(page);
     await page.getByRole('button', { name: 'Sam Okafor' }).click();
     await page.getByLabel(/\(QMJ\)/).check();
@@ -48,6 +34,7 @@ describe('browser sign-in through the gateway', () => {
   });
 
   it('asks for the account on the next sign-in, even when the provider session was kept at sign-out', async () => {
+    const page = browser.page();
     await signInAs(page, 'Priya Shah');
     expect(await summaryValue(page, 'Name')).toBe('Priya Shah');
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -61,6 +48,7 @@ describe('browser sign-in through the gateway', () => {
   });
 
   it('answers 403 with an explanation to a user who has no role for the tracker', async () => {
+    const [page, context] = [browser.page(), browser.context()];
     const callback = page.waitForResponse((response) => new URL(response.url()).pathname === '/auth/callback');
     await openAccountChooser(page);
     await page.getByRole('button', { name: 'Alex Kim' }).click();

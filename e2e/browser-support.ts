@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll, beforeEach } from '@jest/globals';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { requiredEnv } from '@scrt/testing';
 
@@ -11,7 +12,25 @@ export const SESSION_COOKIE = '__Host-scrt-session';
 
 export const gatewayUrl = () => new URL('/', requiredEnv('SCRT_TEST_GATEWAY_URL')).href;
 
-export const launchChromium = (): Promise<Browser> => chromium.launch(CHROMIUM);
+/**
+ * One Chromium for the describe block, a fresh context and page per test (no cookie of the
+ * gateway or of the provider carries over); read them inside tests and hooks.
+ */
+export function freshPagePerTest(): { page: () => Page; context: () => BrowserContext } {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await chromium.launch(CHROMIUM);
+  });
+  afterAll(() => browser.close());
+  beforeEach(async () => {
+    context = await browser.newContext();
+    page = await context.newPage();
+  });
+  afterEach(() => context.close());
+  return { page: () => page, context: () => context };
+}
 
 /** The value next to `key` in the page's NHS summary list. */
 export async function summaryValue(page: Page, key: string): Promise<string> {

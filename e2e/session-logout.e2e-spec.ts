@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import { decodeJwt } from 'jose';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { countRows } from './support.js';
-import { SESSION_COOKIE, gatewayUrl, launchChromium, sessionCookieOf, signInAs } from './browser-support.js';
+import { SESSION_COOKIE, gatewayUrl, freshPagePerTest, sessionCookieOf, signInAs } from './browser-support.js';
 
 /** A signed-in session as a script sees it: the cookie and the CSRF token of its pages. */
 interface SignedIn {
@@ -27,24 +26,13 @@ async function homeHeading(cookie: string): Promise<string | undefined> {
 }
 
 describe('sign-out (POST /auth/logout)', () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
+  const browser = freshPagePerTest();
   let session: SignedIn;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(() => browser.close());
-
   beforeEach(async () => {
-    await context?.close();
-    context = await browser.newContext();
-    page = await context.newPage();
-    await signInAs(page, 'Priya Shah');
-    session = { cookie: (await sessionCookieOf(context))!, csrfToken: await page.locator('main input[name="csrfToken"]').inputValue() };
+    await signInAs(browser.page(), 'Priya Shah');
+    session = { cookie: (await sessionCookieOf(browser.context()))!, csrfToken: await browser.page().locator('main input[name="csrfToken"]').inputValue() };
   });
-  afterAll(() => context?.close());
 
   it('ends the session server-side and sends the browser to end the provider session', async () => {
     const response = await postLogout(session, { csrfToken: session.csrfToken });
