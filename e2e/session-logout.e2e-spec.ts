@@ -63,6 +63,16 @@ describe('sign-out (POST /auth/logout)', () => {
     expect(await homeHeading(session.cookie)).toBe('Your access');
   });
 
+  it('ends the session a new sign-in in the same browser replaces', async () => {
+    const page = browser.page();
+    await page.goto(new URL('/auth/login', gatewayUrl()).href);
+    await page.getByRole('button', { name: 'Tom Hughes' }).click();
+    await page.waitForURL(gatewayUrl());
+
+    expect(await sessionCookieOf(browser.context())).not.toBe(session.cookie);
+    expect(await homeHeading(session.cookie)).toBe('Sign in');
+  });
+
   it('signs nobody out on GET: it offers the form instead', async () => {
     const response = await fetch(logoutUrl(), { headers: { cookie: `${SESSION_COOKIE}=${session.cookie}` }, redirect: 'manual' });
 

@@ -28,7 +28,9 @@ export class SessionService {
     return this.store.resume(request.cookies[SESSION_COOKIE_NAME]);
   }
 
-  async start(reply: FastifyReply, session: NewSession): Promise<void> {
+  /** Starts a new session, ending the one the browser had: its cookie must not outlive the new sign-in. */
+  async start(request: FastifyRequest, reply: FastifyReply, session: NewSession): Promise<void> {
+    await this.store.end(request.cookies[SESSION_COOKIE_NAME]);
     const id = await this.store.start(session);
     void reply.setCookie(SESSION_COOKIE_NAME, id, { ...ATTRIBUTES, maxAge: this.config.SESSION_ABSOLUTE_LIFETIME_SECONDS });
   }
