@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { Principal } from '@scrt/contracts';
-import { requiredEnv } from '@scrt/testing';
+import { eventually, requiredEnv } from '@scrt/testing';
 import type { GatewayEnv } from '../config/gateway.config.js';
 import { createGatewayDatabase } from '../database.js';
+import { SessionPurge } from './session-purge.js';
 import { SessionStore, type NewSession } from './session-store.js';
 import { SessionRepository } from './session.repository.js';
 
 const IDLE_SECONDS = 600;
 const ABSOLUTE_SECONDS = 3600;
-const config = { SESSION_IDLE_TIMEOUT_SECONDS: IDLE_SECONDS, SESSION_ABSOLUTE_LIFETIME_SECONDS: ABSOLUTE_SECONDS } as GatewayEnv;
+const config = { SESSION_IDLE_TIMEOUT_SECONDS: IDLE_SECONDS, SESSION_ABSOLUTE_LIFETIME_SECONDS: ABSOLUTE_SECONDS, SESSION_PURGE_INTERVAL_SECONDS: 1 } as GatewayEnv;
 
 const principal: Principal = { subject: '555000000003', kind: 'user', organisationCode: 'QMJ', tier: 'icb', permissions: ['case:read'] };
 const newSession = (): NewSession => ({ principal, accessToken: 'access-token', accessTokenExpiresAt: 2_000_000_000, idToken: 'id-token' });
@@ -81,5 +82,18 @@ describe('SessionStore (gateway.browser_session)', () => {
     const left = await db.browserSession.findMany({ where: { idHash: { in: hashes } }, select: { idHash: true } });
     expect(left.map((row) => row.idHash)).toEqual([hashes[2]]);
     expect(await store.resume(active)).toBeDefined();
+  });
+
+  it('purges on its own, every SESSION_PURGE_INTERVAL_SECONDS', async () => {
+    const ended = await store.start(newSession());
+    await store.end(ended);
+    const purge = new SessionPurge(config, store);
+    purge.onApplicationBootstrap();
+    try {
+      const idHash = createHash('sha256').update(ended).digest('hex');
+      await eventually(async () => (await db.browserSession.count({ where: { idHash } })) === 0, 'the ended session to be purged', 5_000);
+    } finally {
+      purge.onApplicationShutdown();
+    }
   });
 });
