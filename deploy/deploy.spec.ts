@@ -31,6 +31,13 @@ describe('deploy/k8s', () => {
     expect(fromEnv ?? fromConfigMap).toBe('0.0.0.0');
   });
 
+  it('gives the gateway the database secret (sessions, refusal audit)', () => {
+    const gateway = manifests.find((m) => m.kind === 'Deployment' && m.metadata.name === 'gateway');
+    expect(gateway.spec.template.spec.containers[0].envFrom).toContainEqual({ secretRef: { name: 'scrt-secrets' } });
+    const config = manifests.find((m) => m.kind === 'ConfigMap' && m.metadata.name === 'scrt-config');
+    expect(config.data).not.toHaveProperty('DATABASE_URL');
+  });
+
   it('lists every kustomize resource that exists, and no other', () => {
     const kustomization = parse(readFileSync(path.join(root, 'deploy/k8s/kustomization.yaml'), 'utf8'));
     const files = readdirSync(path.join(root, 'deploy/k8s')).filter((file) => file.endsWith('.yaml') && file !== 'kustomization.yaml');
@@ -62,5 +69,10 @@ describe('docker-compose.yml', () => {
     expect(compose.services.migrate.command).toEqual(['node', 'scripts/release.mjs', 'migrate']);
     expect(compose.services['kafka-topics'].command).toEqual(['node', 'scripts/release.mjs', 'topics']);
     expect(compose.services['case-intake'].depends_on.migrate.condition).toBe('service_completed_successfully');
+    expect(compose.services.gateway.depends_on.migrate.condition).toBe('service_completed_successfully');
+  });
+
+  it('gives the gateway the database its schema was migrated in', () => {
+    expect(compose.services.gateway.environment.DATABASE_URL).toBe(compose.services.migrate.environment.DATABASE_URL);
   });
 });

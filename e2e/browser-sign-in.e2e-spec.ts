@@ -1,48 +1,16 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { requiredEnv } from '@scrt/testing';
-
-/** Debian's Chromium (`apt-get install -y chromium`): Playwright's own download is not reachable. */
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
-
-/** The value next to `key` in the page's NHS summary list. */
-async function summaryValue(page: Page, key: string): Promise<string> {
-  return page.locator('.nhsuk-summary-list__row', { has: page.locator('dt', { hasText: key }) }).locator('dd').innerText();
-}
+import { describe, expect, it } from '@jest/globals';
+import { SESSION_COOKIE, gatewayUrl, freshPagePerTest, openAccountChooser, sessionCookieOf, signInAs, summaryValue } from './browser-support.js';
 
 describe('browser sign-in through the gateway', () => {
-  const gatewayUrl = new URL('/', requiredEnv('SCRT_TEST_GATEWAY_URL')).href;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
+  const browser = freshPagePerTest();
 
-  beforeAll(async () => {
-    browser = await chromium.launch(CHROMIUM);
-  });
-  afterAll(() => browser.close());
-
-  beforeEach(async () => {
-    // A fresh context per test: no cookie of the gateway or of the provider carries over.
-    context = await browser.newContext();
-    page = await context.newPage();
-  });
-  afterEach(() => context.close());
-
-  /** From the gateway's home page to the provider's account list, then the account's button. */
-  async function startSignInAs(accountName: string): Promise<void> {
-    await page.goto(gatewayUrl);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: accountName }).click();
-  }
-
-  it('shows the user, organisation, role and ICB scope of the role they chose, and signs them out', async () => {
-    await startSignInAs('Sam Okafor');
+  it('shows the user, organisation, role and ICB scope of the role they chose, and signs them out for good', async () => {
+    const [page, context] = [browser.page(), browser.context()];
+    await openAccountChooser(page);
+    await page.getByRole('button', { name: 'Sam Okafor' }).click();
     await page.getByLabel(/\(QMJ\)/).check();
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL(gatewayUrl);
+    await page.waitForURL(gatewayUrl());
 
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Your access');
     expect(await summaryValue(page, 'Name')).toBe('Sam Okafor');
@@ -50,22 +18,43 @@ describe('browser sign-in through the gateway', () => {
     expect(await summaryValue(page, 'Role')).toContain('Nurse Access Role');
     expect(await summaryValue(page, 'Scope')).toMatch(/^ICB\b/);
     expect(await summaryValue(page, 'Permissions')).toContain('case:create');
-    const sessionCookie = (await context.cookies(gatewayUrl)).find((cookie) => cookie.name === '__Host-scrt-session');
+    const sessionCookie = (await context.cookies(gatewayUrl())).find((cookie) => cookie.name === SESSION_COOKIE);
     expect(sessionCookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign out' }).click(); // the provider asks to confirm
-    await page.waitForURL(gatewayUrl);
+    await page.waitForURL(gatewayUrl());
     expect(await page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
-    expect((await context.cookies(gatewayUrl)).map((cookie) => cookie.name)).not.toContain('__Host-scrt-session');
+    expect(await sessionCookieOf(context)).toBeUndefined();
+
+    // The old cookie, put back, no longer signs anyone in: the session ended server-side.
+    await context.addCookies([{ ...sessionCookie!, expires: -1 }]);
+    await page.goto(gatewayUrl());
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Sign in');
+  });
+
+  it('asks for the account on the next sign-in, even when the provider session was kept at sign-out', async () => {
+    const page = browser.page();
+    await signInAs(page, 'Priya Shah');
+    expect(await summaryValue(page, 'Name')).toBe('Priya Shah');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Stay signed in' }).click();
+    await page.waitForURL(gatewayUrl());
+
+    await openAccountChooser(page);
+    await page.getByRole('button', { name: 'Tom Hughes' }).click();
+    await page.waitForURL(gatewayUrl());
+    expect(await summaryValue(page, 'Name')).toBe('Tom Hughes');
   });
 
   it('answers 403 with an explanation to a user who has no role for the tracker', async () => {
+    const [page, context] = [browser.page(), browser.context()];
     const callback = page.waitForResponse((response) => new URL(response.url()).pathname === '/auth/callback');
-    await startSignInAs('Alex Kim');
+    await openAccountChooser(page);
+    await page.getByRole('button', { name: 'Alex Kim' }).click();
 
     expect((await callback).status()).toBe(403);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('You have no role for this service');
-    expect((await context.cookies(gatewayUrl)).map((cookie) => cookie.name)).not.toContain('__Host-scrt-session');
+    expect(await sessionCookieOf(context)).toBeUndefined();
   });
 });

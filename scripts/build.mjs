@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { exitOnFailure, isEntryPoint, run, timedStep } from './lib/run.mjs';
 import { runPrisma } from './prisma.mjs';
 
-const prismaSchemas = ['intake', 'reviews', 'refdata', 'reporting'];
+export const prismaSchemas = ['intake', 'reviews', 'refdata', 'reporting', 'gateway'];
 
 /** The folders tsconfig.build.json compiles: apps/<app>/src, libs/<lib>/src, prisma/<schema>/seed. */
 function sourceFolders(root) {

@@ -30,7 +30,7 @@ describe('buildAppEnvironments', () => {
     }
   });
 
-  it('points the gateway at dev-identity and every service', () => {
+  it('points the gateway at dev-identity, every service and the database (sessions, refusal audit)', () => {
     expect(environments.gateway).toMatchObject({
       PORT: '3000',
       GATEWAY_PORT: '3000',
@@ -45,7 +45,7 @@ describe('buildAppEnvironments', () => {
       INTERNAL_JWT_PRIVATE_KEY: secrets.internalJwtPrivateKey,
       SESSION_SECRET: secrets.sessionSecret,
     });
-    expect(environments.gateway).not.toHaveProperty('DATABASE_URL');
+    expect(environments.gateway.DATABASE_URL).toBe(input.databaseUrl);
   });
 
   it('shares the gateway client secret between the gateway and dev-identity', () => {

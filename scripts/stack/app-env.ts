@@ -68,6 +68,7 @@ export function buildAppEnvironments(input: AppEnvInput): AppEnvironments {
       OIDC_CLIENT_SECRET: secrets.gatewayClientSecret,
       GATEWAY_PUBLIC_URL: gatewayUrl,
       SESSION_SECRET: secrets.sessionSecret,
+      DATABASE_URL: input.databaseUrl,
       INTERNAL_JWT_PRIVATE_KEY: secrets.internalJwtPrivateKey,
       LOG_LEVEL: logLevel,
       ...Object.fromEntries(serviceNames.map((name) => [serviceUrlVariables[name], serviceUrl(ports, name)])),

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { run } from './run.js';
 
 /** One PostgreSQL schema per service, each with its own Prisma folder under prisma/. */
-export const prismaSchemas = ['intake', 'reviews', 'refdata', 'reporting'] as const;
+export const prismaSchemas = ['intake', 'reviews', 'refdata', 'reporting', 'gateway'] as const;
 
 export function existingSchemas(root: string): string[] {
   return prismaSchemas.filter((schema) => existsSync(join(root, 'prisma', schema)));

@@ -1,7 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { InternalTokenSigner } from '@scrt/auth';
+import { DATABASE, provideDatabase } from '@scrt/persistence';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { GatewayEnv } from './config/gateway.config.js';
+import { createGatewayDatabase } from './database.js';
 import { HealthModule } from './health/health.module.js';
 import { OpenApiModule } from './openapi/openapi.module.js';
 import { ProxyModule } from './proxy/proxy.module.js';
@@ -14,8 +17,9 @@ function gatewayCoreModule(config: GatewayEnv): DynamicModule {
     providers: [
       { provide: GatewayEnv, useValue: config },
       { provide: InternalTokenSigner, useFactory: () => InternalTokenSigner.fromPem(config.INTERNAL_JWT_PRIVATE_KEY) },
+      ...provideDatabase(() => createGatewayDatabase(config.DATABASE_URL)),
     ],
-    exports: [GatewayEnv, InternalTokenSigner],
+    exports: [GatewayEnv, InternalTokenSigner, DATABASE],
   };
 }
 
@@ -24,7 +28,7 @@ export class AppModule {
   static register(config: GatewayEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [gatewayCoreModule(config), AuthModule, HealthModule, SessionModule, OpenApiModule, ProxyModule],
+      imports: [gatewayCoreModule(config), AuthModule, AuditModule, HealthModule, SessionModule, OpenApiModule, ProxyModule],
     };
   }
 }

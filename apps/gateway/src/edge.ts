@@ -6,6 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import type { GatewayEnv } from './config/gateway.config.js';
 import { SESSION_COOKIE_NAME } from './session/session.service.js';
+import { scriptNonceSource } from './views/csp-nonce.js';
 
 /** One bucket per credential (token or session), else per address. */
 function rateLimitKey(request: FastifyRequest): string {
@@ -19,7 +20,8 @@ export async function configureEdge(app: NestFastifyApplication, config: Gateway
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        // No 'unsafe-inline': an inline script runs only with this response's nonce.
+        scriptSrc: ["'self'", scriptNonceSource],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         formAction: ["'self'", config.OIDC_ISSUER],
@@ -28,6 +30,9 @@ export async function configureEdge(app: NestFastifyApplication, config: Gateway
     },
     // Swagger UI's OAuth sign-in runs in a popup that must reach back to the docs page.
     crossOriginOpenerPolicy: false,
+    // helmet's no-referrer makes browsers send `Origin: null` even on our own forms, which
+    // would leave the sign-out form's Origin check nothing to compare. Other sites still get nothing.
+    referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {

@@ -15,11 +15,21 @@ export interface AuditEntry {
   reason?: string;
 }
 
+/**
+ * Who acted, as far as known: a principal, or for a request refused before one could be
+ * established only the verified subject, or nobody (undefined) when no token verified.
+ */
+export type AuditActor = Pick<Principal, 'subject' | 'kind'> & Partial<Pick<Principal, 'roleId' | 'organisationCode'>>;
+
+/** Further columns a schema's audit table has (e.g. the gateway's `reason`, `peer_address`). */
+export type AuditDetails = Record<string, string | null>;
+
 /** The raw SQL a Prisma client or transaction offers. */
 export interface SqlExecutor {
   $executeRawUnsafe(sql: string, ...values: unknown[]): Promise<number>;
 }
 
+const IDENTIFIER = /^[a-z_]+$/;
 const RESOURCE_ID_MAX_LENGTH = 100;
 const requestsAudited = new WeakSet<RequestContext>();
 
@@ -37,21 +47,21 @@ export function isCurrentRequestAudited(): boolean {
  */
 export class AuditTrail {
   constructor(readonly schema: string) {
-    if (!/^[a-z_]+$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+    if (!IDENTIFIER.test(schema)) throw new Error(`invalid schema name ${schema}`);
   }
 
-  /** `principal` is undefined when the caller could not be identified (no valid internal token). */
-  async record(db: SqlExecutor, principal: Principal | undefined, entry: AuditEntry): Promise<void> {
+  /** `actor` is undefined when the caller could not be identified (no valid token). */
+  async record(db: SqlExecutor, actor: AuditActor | undefined, entry: AuditEntry, details: AuditDetails = {}): Promise<void> {
+    const extraColumns = Object.keys(details);
+    const invalid = extraColumns.find((column) => !IDENTIFIER.test(column));
+    if (invalid !== undefined) throw new Error(`invalid audit column name ${invalid}`);
     const context = currentRequestContext();
-    await db.$executeRawUnsafe(
-      `INSERT INTO "${this.schema}"."audit_event"
-         (id, actor_subject, actor_kind, actor_role_id, organisation_code, action, resource_type, resource_id, request_id, client_correlation_id, outcome, reason)
-       VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9::uuid, $10, $11, $12)`,
-      randomUUID(),
-      principal?.subject ?? null,
-      principal?.kind ?? null,
-      principal?.roleId ?? null,
-      principal?.organisationCode ?? null,
+    const columns = ['actor_subject', 'actor_kind', 'actor_role_id', 'organisation_code', 'action', 'resource_type', 'resource_id', 'request_id', 'client_correlation_id', 'outcome', 'reason', ...extraColumns];
+    const values = [
+      actor?.subject ?? null,
+      actor?.kind ?? null,
+      actor?.roleId ?? null,
+      actor?.organisationCode ?? null,
       entry.action,
       entry.resourceType,
       entry.resourceId?.slice(0, RESOURCE_ID_MAX_LENGTH) ?? null,
@@ -59,6 +69,13 @@ export class AuditTrail {
       context?.clientCorrelationId ?? null,
       entry.outcome,
       entry.reason ?? null,
+      ...extraColumns.map((column) => details[column]),
+    ];
+    await db.$executeRawUnsafe(
+      `INSERT INTO "${this.schema}"."audit_event" (id, ${columns.join(', ')})
+       VALUES ($1::uuid, ${columns.map((column, index) => `$${index + 2}${column === 'request_id' ? '::uuid' : ''}`).join(', ')})`,
+      randomUUID(),
+      ...values,
     );
     if (context) requestsAudited.add(context);
   }

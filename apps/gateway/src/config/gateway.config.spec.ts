@@ -9,6 +9,7 @@ const required = {
   OIDC_CLIENT_SECRET: 'a-client-secret',
   GATEWAY_PUBLIC_URL: 'http://localhost:3000',
   SESSION_SECRET: 'x'.repeat(32),
+  DATABASE_URL: 'postgresql://postgres@127.0.0.1:54329/scrt',
   INTERNAL_JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   CASE_INTAKE_URL: 'http://127.0.0.1:3201',
   REVIEWS_URL: 'http://127.0.0.1:3202',
@@ -25,5 +26,13 @@ describe('GatewayEnv', () => {
   it('listens on every interface by default: it is the edge (services default to loopback)', () => {
     expect(loadConfig(GatewayEnv, required).HOST).toBe('0.0.0.0');
     expect(loadConfig(GatewayEnv, { ...required, HOST: '127.0.0.1' }).HOST).toBe('127.0.0.1');
+  });
+
+  it('needs a PostgreSQL DATABASE_URL and defaults the session timeouts', () => {
+    const { DATABASE_URL: _omitted, ...withoutDatabase } = required;
+    expect(() => loadConfig(GatewayEnv, withoutDatabase)).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig(GatewayEnv, { ...required, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(loadConfig(GatewayEnv, required)).toMatchObject({ SESSION_IDLE_TIMEOUT_SECONDS: 1800, SESSION_ABSOLUTE_LIFETIME_SECONDS: 28800 });
+    expect(loadConfig(GatewayEnv, { ...required, SESSION_IDLE_TIMEOUT_SECONDS: '120' }).SESSION_IDLE_TIMEOUT_SECONDS).toBe(120);
   });
 });

@@ -14,6 +14,14 @@ export class GatewayEnv extends AppEnv {
   @IsUrl(url) GATEWAY_PUBLIC_URL: string;
   /** Key material for the session cookie (at least 32 characters). */
   @IsString() @MinLength(32) SESSION_SECRET: string;
+  /** The gateway's own schema: server-side browser sessions and the audit of refused requests. */
+  @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgresql:// URL' }) DATABASE_URL: string;
+  /** A browser session ends after this long without a request... */
+  @IsInt() @Min(60) SESSION_IDLE_TIMEOUT_SECONDS: number = 30 * 60;
+  /** ...and at the latest this long after sign-in, however active. */
+  @IsInt() @Min(60) SESSION_ABSOLUTE_LIFETIME_SECONDS: number = 8 * 60 * 60;
+  /** How often ended and expired session rows are deleted. */
+  @IsInt() @Min(1) SESSION_PURGE_INTERVAL_SECONDS: number = 15 * 60;
   @IsString() @Matches(/-----BEGIN PRIVATE KEY-----/, { message: 'INTERNAL_JWT_PRIVATE_KEY must be a PKCS8 PEM private key' })
   INTERNAL_JWT_PRIVATE_KEY: string;
   @IsUrl(url) CASE_INTAKE_URL: string;

@@ -1,4 +1,5 @@
 import { createHealthModule, type ReadinessCheck } from '@scrt/http';
+import { DATABASE, databaseReadinessCheck, type PrismaLike } from '@scrt/persistence';
 import { AuthModule } from '../auth/auth.module.js';
 import { OidcIssuer } from '../auth/issuer.js';
 import { GatewayEnv } from '../config/gateway.config.js';
@@ -16,11 +17,12 @@ function upstreamCheck(service: UpstreamService, config: GatewayEnv): ReadinessC
   };
 }
 
-/** Ready only when the identity provider and every service behind the gateway answer. */
+/** Ready only when its database (sessions, audit), the identity provider and every service behind the gateway answer. */
 export const HealthModule = createHealthModule({
   imports: [AuthModule],
-  inject: [GatewayEnv, OidcIssuer],
-  checks: (config: GatewayEnv, issuer: OidcIssuer) => [
+  inject: [GatewayEnv, OidcIssuer, DATABASE],
+  checks: (config: GatewayEnv, issuer: OidcIssuer, database: PrismaLike) => [
+    databaseReadinessCheck(database),
     { name: 'identity-provider', check: async () => void (await issuer.discover()) },
     ...UPSTREAMS.map((service) => upstreamCheck(service, config)),
   ],

@@ -46,7 +46,22 @@ describe('OidcClient', () => {
       nonce: 'nonce-1',
       code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
       code_challenge_method: 'S256',
+      prompt: 'login',
     });
+  });
+
+  it('ends the provider session with the ID token as hint and the registered post-logout URI', async () => {
+    const withEndSession = new OidcClient(config, {
+      discover: async () => ({ issuer: ISSUER, end_session_endpoint: `${ISSUER}/session/end` }),
+    } as unknown as OidcIssuer);
+    const url = new URL((await withEndSession.endSessionUrl('the-id-token'))!);
+    expect(url.origin + url.pathname).toBe(`${ISSUER}/session/end`);
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      id_token_hint: 'the-id-token',
+      client_id: 'scrt-gateway',
+      post_logout_redirect_uri: 'http://gateway.test/',
+    });
+    await expect(client.endSessionUrl('the-id-token')).resolves.toBeUndefined();
   });
 
   it('accepts an ID token from the issuer, for this client, for this sign-in', async () => {

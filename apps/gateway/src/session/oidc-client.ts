@@ -37,6 +37,9 @@ export class OidcClient {
       nonce: transaction.nonce,
       code_challenge: codeChallengeOf(transaction.codeVerifier),
       code_challenge_method: 'S256',
+      // Always ask who is signing in: a provider session left open (another user's, or one the
+      // user chose to keep at sign-out) must not sign the next person in silently.
+      prompt: 'login',
     }).toString();
     return url.href;
   }
@@ -100,15 +103,15 @@ export class OidcClient {
   }
 
   /**
-   * Where to send the browser to end the provider's session too; undefined if it offers no way.
-   * `client_id` rather than `id_token_hint` (RP-Initiated Logout 1.0, section 2): the session
-   * cookie has no room left for the ID token.
+   * Where to send the browser to end the provider's session too (RP-Initiated Logout 1.0);
+   * undefined if it offers no way. The ID token tells the provider whose session to end.
    */
-  async endSessionUrl(): Promise<string | undefined> {
+  async endSessionUrl(idToken: string): Promise<string | undefined> {
     const { end_session_endpoint } = await this.issuer.discover();
     if (!end_session_endpoint) return undefined;
     const url = new URL(end_session_endpoint);
     url.search = new URLSearchParams({
+      id_token_hint: idToken,
       client_id: this.config.OIDC_CLIENT_ID,
       post_logout_redirect_uri: this.publicUrl(POST_LOGOUT_PATH),
     }).toString();

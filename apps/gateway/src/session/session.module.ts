@@ -3,19 +3,23 @@ import { AuthModule } from '../auth/auth.module.js';
 import { ViewsModule } from '../views/views.module.js';
 import { HomeController } from './home.controller.js';
 import { OidcClient } from './oidc-client.js';
+import { SessionPurge } from './session-purge.js';
+import { SessionStore } from './session-store.js';
+import { SessionRepository } from './session.repository.js';
 import { SessionService } from './session.service.js';
 import { SignInController } from './sign-in.controller.js';
 import { SignInService } from './sign-in.service.js';
+import { SignOutService } from './sign-out.service.js';
 
 /**
  * Browser sign-in through the OpenID provider (CIS2, or dev-identity locally) and the pages that
- * go with it: `/`, `/auth/login`, `/auth/callback`, `/auth/logout`, `/assets/nhsuk/`. Exports
- * SessionService for further server-rendered pages. Needs the global GatewayEnv provider.
+ * go with it: `/`, `/auth/login`, `/auth/callback`, `/auth/logout`, `/assets/nhsuk/`. Sessions live in the gateway's schema. Exports
+ * SessionService for further server-rendered pages. Needs the global GatewayEnv and DATABASE providers.
  */
 @Module({
   imports: [AuthModule, ViewsModule],
   controllers: [HomeController, SignInController],
-  providers: [SessionService, SignInService, OidcClient],
+  providers: [SessionRepository, SessionStore, SessionPurge, SessionService, SignInService, SignOutService, OidcClient],
   exports: [SessionService],
 })
 export class SessionModule {}

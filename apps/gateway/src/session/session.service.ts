@@ -1,42 +1,43 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Principal } from '@scrt/contracts';
 import { GatewayEnv } from '../config/gateway.config.js';
-import { SealedCookie } from './sealed-cookie.js';
+import { SessionStore, type NewSession, type Session } from './session-store.js';
+
+export type { Session } from './session-store.js';
 
 export const SESSION_COOKIE_NAME = '__Host-scrt-session';
 
-/** A working day; the user signs in again after it (the access token inside expires sooner). */
-export const SESSION_LIFETIME_SECONDS = 8 * 60 * 60;
+/**
+ * HttpOnly, host-only on Path=/ (the `__Host-` prefix makes browsers enforce that, and requires
+ * Secure: browsers accept it over HTTPS and on http://localhost only). Lax still sends the
+ * cookie on the identity provider's top-level redirect back to the callback.
+ */
+const ATTRIBUTES: CookieSerializeOptions = { httpOnly: true, secure: true, sameSite: 'lax', path: '/' };
 
-/** A signed-in browser user. */
-export interface Session {
-  principal: Principal;
-  /** The provider's access token, for calls to `/api/v1` on the user's behalf. */
-  accessToken: string;
-  /** Epoch seconds after which `accessToken` no longer works. */
-  accessTokenExpiresAt: number;
-}
-
-/** Reads and writes the browser session, which lives entirely in an encrypted cookie. */
+/** The browser session: an opaque id in a cookie, everything else in `gateway.browser_session`. */
 @Injectable()
 export class SessionService {
-  private readonly cookie: SealedCookie<Session>;
+  constructor(
+    @Inject(GatewayEnv) private readonly config: GatewayEnv,
+    @Inject(SessionStore) private readonly store: SessionStore,
+  ) {}
 
-  constructor(@Inject(GatewayEnv) config: GatewayEnv) {
-    this.cookie = new SealedCookie(SESSION_COOKIE_NAME, SESSION_LIFETIME_SECONDS, config.SESSION_SECRET);
-  }
-
-  /** The request's session, or undefined when it has none, or an expired or forged one. */
+  /** The request's active session, or undefined when it has none or it ended or expired. */
   read(request: FastifyRequest): Promise<Session | undefined> {
-    return this.cookie.read(request);
+    return this.store.resume(request.cookies[SESSION_COOKIE_NAME]);
   }
 
-  start(reply: FastifyReply, session: Session): Promise<void> {
-    return this.cookie.write(reply, session);
+  /** Starts a new session, ending the one the browser had: its cookie must not outlive the new sign-in. */
+  async start(request: FastifyRequest, reply: FastifyReply, session: NewSession): Promise<void> {
+    await this.store.end(request.cookies[SESSION_COOKIE_NAME]);
+    const id = await this.store.start(session);
+    void reply.setCookie(SESSION_COOKIE_NAME, id, { ...ATTRIBUTES, maxAge: this.config.SESSION_ABSOLUTE_LIFETIME_SECONDS });
   }
 
-  end(reply: FastifyReply): void {
-    this.cookie.clear(reply);
+  /** Ends the session server-side (its cookie stops working) and clears the cookie; returns it when it was active. */
+  async end(request: FastifyRequest, reply: FastifyReply): Promise<Session | undefined> {
+    void reply.clearCookie(SESSION_COOKIE_NAME, ATTRIBUTES);
+    return this.store.end(request.cookies[SESSION_COOKIE_NAME]);
   }
 }

@@ -1,12 +1,15 @@
-import { Controller, Get, Inject, Logger, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Logger, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@scrt/http';
+import { cspNonceOf } from '../views/csp-nonce.js';
 import { redirect, sendPage } from '../views/responses.js';
-import { OidcClient, POST_LOGOUT_PATH } from './oidc-client.js';
+import { CSRF_FIELD } from './csrf.js';
+import { confirmSignOutPage } from './pages/sign-out.page.js';
 import { noRolePage, signInFailedPage } from './pages/sign-in-problem.page.js';
 import { SignInFailedError } from './session.errors.js';
 import { SessionService } from './session.service.js';
 import { SignInService, type CallbackParameters } from './sign-in.service.js';
+import { SignOutService } from './sign-out.service.js';
 
 type QueryString = Record<string, string | string[] | undefined>;
 
@@ -20,7 +23,7 @@ export class SignInController {
   constructor(
     @Inject(SignInService) private readonly signIn: SignInService,
     @Inject(SessionService) private readonly sessions: SessionService,
-    @Inject(OidcClient) private readonly oidc: OidcClient,
+    @Inject(SignOutService) private readonly signOut: SignOutService,
   ) {}
 
   @Get('login')
@@ -37,19 +40,26 @@ export class SignInController {
     } catch (error) {
       if (error instanceof SignInFailedError) {
         this.logger.warn({ message: 'sign-in failed', reason: error.detail });
-        return sendPage(reply, 400, signInFailedPage());
+        return sendPage(reply, 400, signInFailedPage(cspNonceOf(reply)));
       }
       if (error instanceof DomainError && error.status === 403) {
         this.logger.warn({ message: 'sign-in refused', code: error.code, reason: error.detail });
-        return sendPage(reply, 403, noRolePage(error.detail ?? error.title));
+        return sendPage(reply, 403, noRolePage(error.detail ?? error.title, cspNonceOf(reply)));
       }
       throw error;
     }
   }
 
+  /** Signs nobody out (any site can make a browser GET): offers the sign-out form instead. */
   @Get('logout')
-  async logout(@Res() reply: FastifyReply): Promise<void> {
-    this.sessions.end(reply);
-    redirect(reply, (await this.oidc.endSessionUrl()) ?? POST_LOGOUT_PATH);
+  async confirmLogout(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const session = await this.sessions.read(request);
+    if (!session) return redirect(reply, '/');
+    sendPage(reply, 200, confirmSignOutPage(session.principal.name ?? session.principal.subject, session.csrfToken, cspNonceOf(reply)));
+  }
+
+  @Post('logout')
+  async logout(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Body() form: Record<string, unknown> | undefined): Promise<void> {
+    redirect(reply, await this.signOut.signOut(request, reply, form?.[CSRF_FIELD]), 303);
   }
 }

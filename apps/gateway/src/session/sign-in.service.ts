@@ -58,7 +58,7 @@ export class SignInService {
     const userinfoClaims = await this.oidc.userinfo(accessToken, idTokenClaims.sub);
     const principal = await this.principals.resolve({ ...idTokenClaims, ...userinfoClaims });
 
-    await this.sessions.start(reply, { principal, accessToken, accessTokenExpiresAt });
+    await this.sessions.start(request, reply, { principal, accessToken, accessTokenExpiresAt, idToken });
     this.logger.log({ message: 'signed in', subject: principal.subject, organisation: principal.organisationCode, role: principal.roleId });
   }
 }

@@ -7,6 +7,8 @@ export const NHSUK_ASSETS_PREFIX = '/assets/nhsuk/';
 
 export interface PageOptions {
   title: string;
+  /** The response's CSP nonce (cspNonceOf): inline scripts run only with it. */
+  cspNonce: string;
   content: SafeHtml;
   /** Name of the signed-in user, shown in the header with a sign-out link. */
   signedInAs?: string;
@@ -29,7 +31,7 @@ function accountNavigation(name: string): SafeHtml {
 }
 
 /** A whole NHS design system page (header, width container, main wrapper, footer). */
-export function renderPage({ title, content, signedInAs }: PageOptions): string {
+export function renderPage({ title, cspNonce, content, signedInAs }: PageOptions): string {
   return html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -41,6 +43,7 @@ export function renderPage({ title, content, signedInAs }: PageOptions): string 
   <link rel="stylesheet" href="${NHSUK_ASSETS_PREFIX}nhsuk-frontend.min.css">
 </head>
 <body>
+  <script nonce="${cspNonce}">document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' nhsuk-frontend-supported' : '');</script>
   <a class="nhsuk-skip-link" href="#maincontent">Skip to main content</a>
   <header class="nhsuk-header" role="banner">
     <div class="nhsuk-header__container nhsuk-width-container">
@@ -65,6 +68,8 @@ export function renderPage({ title, content, signedInAs }: PageOptions): string 
       </div>
     </div>
   </footer>
+  <script type="module" nonce="${cspNonce}">import { initAll } from '${NHSUK_ASSETS_PREFIX}nhsuk-frontend.min.js';
+initAll();</script>
 </body>
 </html>
 `.markup;

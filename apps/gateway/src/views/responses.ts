@@ -5,6 +5,7 @@ export function sendPage(reply: FastifyReply, status: number, markup: string): v
   void reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(markup);
 }
 
-export function redirect(reply: FastifyReply, location: string): void {
-  void reply.header('cache-control', 'no-store').redirect(location, 302);
+/** 303 after a POST, so that the browser follows with a GET. */
+export function redirect(reply: FastifyReply, location: string, status: 302 | 303 = 302): void {
+  void reply.header('cache-control', 'no-store').redirect(location, status);
 }

@@ -1,6 +1,7 @@
 import type { Principal, ScopeTier } from '@scrt/contracts';
 import { html, type SafeHtml } from '@scrt/http';
 import { renderPage } from '../../views/layout.js';
+import { signOutForm } from './sign-out.page.js';
 
 const SCOPE_LABELS: Record<ScopeTier, string> = { icb: 'ICB', region: 'Region', national: 'National' };
 
@@ -30,10 +31,11 @@ function permissions(principal: Principal): SafeHtml {
 }
 
 /** Who the signed-in user is, as the gateway will state it to the services. */
-export function signedInPage(principal: Principal): string {
+export function signedInPage(principal: Principal, csrfToken: string, cspNonce: string): string {
   const name = principal.name ?? principal.subject;
   return renderPage({
     title: 'Your access',
+    cspNonce,
     signedInAs: name,
     content: html`<h1>Your access</h1>
       <dl class="nhsuk-summary-list">
@@ -43,13 +45,14 @@ export function signedInPage(principal: Principal): string {
       ${summaryRow('Scope', scope(principal.tier))}
       ${summaryRow('Permissions', permissions(principal))}
       </dl>
-      <a class="nhsuk-button nhsuk-button--secondary" href="/auth/logout" role="button" draggable="false">Sign out</a>`,
+      ${signOutForm(csrfToken)}`,
   });
 }
 
-export function signedOutPage(): string {
+export function signedOutPage(cspNonce: string): string {
   return renderPage({
     title: 'Sign in',
+    cspNonce,
     content: html`<h1>Sign in</h1>
       <p>Record safeguarding incidents, track the reviews that follow and share their learning.</p>
       <p>Sign in with your NHS Care Identity Service 2 (CIS2) account and choose the role you are working in.</p>

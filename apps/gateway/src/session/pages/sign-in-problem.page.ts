@@ -4,9 +4,10 @@ import { SERVICE_NAME, renderPage } from '../../views/layout.js';
 const tryAgain = html`<a class="nhsuk-button" href="/auth/login" role="button" draggable="false">Sign in again</a>`;
 
 /** The identity provider signed the user in, but no role of theirs gives access to the tracker. */
-export function noRolePage(reason: string): string {
+export function noRolePage(reason: string, cspNonce: string): string {
   return renderPage({
     title: 'You have no role for this service',
+    cspNonce,
     content: html`<h1>You have no role for this service</h1>
       <p>You signed in, but the role you selected does not give access to the ${SERVICE_NAME}.</p>
       <div class="nhsuk-inset-text">
@@ -19,9 +20,10 @@ export function noRolePage(reason: string): string {
 }
 
 /** The sign-in round trip could not be completed (expired, replayed or refused). */
-export function signInFailedPage(): string {
+export function signInFailedPage(cspNonce: string): string {
   return renderPage({
     title: 'Sign-in could not be completed',
+    cspNonce,
     content: html`<h1>Sign-in could not be completed</h1>
       <p>Your sign-in may have taken too long, or it was started in another tab or window. Nothing has been saved.</p>
       ${tryAgain}`,

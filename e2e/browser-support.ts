@@ -1,0 +1,56 @@
+import { afterAll, afterEach, beforeAll, beforeEach } from '@jest/globals';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { requiredEnv } from '@scrt/testing';
+
+/** Debian's Chromium (`apt-get install -y chromium`): Playwright's own download is not reachable. */
+const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
+export const SESSION_COOKIE = '__Host-scrt-session';
+
+export const gatewayUrl = () => new URL('/', requiredEnv('SCRT_TEST_GATEWAY_URL')).href;
+
+/**
+ * One Chromium for the describe block, a fresh context and page per test (no cookie of the
+ * gateway or of the provider carries over); read them inside tests and hooks.
+ */
+export function freshPagePerTest(): { page: () => Page; context: () => BrowserContext } {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await chromium.launch(CHROMIUM);
+  });
+  afterAll(() => browser.close());
+  beforeEach(async () => {
+    context = await browser.newContext();
+    page = await context.newPage();
+  });
+  afterEach(() => context.close());
+  return { page: () => page, context: () => context };
+}
+
+/** The value next to `key` in the page's NHS summary list. */
+export async function summaryValue(page: Page, key: string): Promise<string> {
+  return page.locator('.nhsuk-summary-list__row', { has: page.locator('dt', { hasText: key }) }).locator('dd').innerText();
+}
+
+/** From the gateway's home page to the provider's account list. */
+export async function openAccountChooser(page: Page): Promise<void> {
+  await page.goto(gatewayUrl());
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Sign in as' }).waitFor();
+}
+
+/** Signs in as a demo account that holds a single role; ends on the gateway's home page. */
+export async function signInAs(page: Page, accountName: string): Promise<void> {
+  await openAccountChooser(page);
+  await page.getByRole('button', { name: accountName }).click();
+  await page.waitForURL(gatewayUrl());
+}
+
+export async function sessionCookieOf(context: BrowserContext): Promise<string | undefined> {
+  return (await context.cookies(gatewayUrl())).find((cookie) => cookie.name === SESSION_COOKIE)?.value;
+}
