@@ -19,8 +19,14 @@ const CODES_BY_STATUS: Record<number, string> = {
   503: 'UNAVAILABLE',
 };
 
+/** Turns a library's own errors (an unreachable database...) into DomainErrors before mapping. */
+export type ErrorTranslator = (error: unknown) => unknown;
+const translators = new Set<ErrorTranslator>();
+export const translateErrors = (translator: ErrorTranslator): void => void translators.add(translator);
+
 /** Maps anything thrown to a problem document; never leaks internals. */
-export function toProblem(error: unknown, instance?: string): ProblemDocument {
+export function toProblem(thrown: unknown, instance?: string): ProblemDocument {
+  const error = [...translators].reduce((current, translate) => translate(current), thrown);
   const base = { instance, correlationId: currentCorrelationId() };
   if (error instanceof DomainError) {
     return { type: problemTypeUri(error.code), title: error.title, status: error.status, code: error.code, detail: error.detail, errors: error.errors, ...base };
@@ -41,6 +47,7 @@ function statusOfFrameworkError(error: unknown): number | undefined {
 }
 
 export function sendProblem(reply: FastifyReply, problem: ProblemDocument): void {
+  if (problem.status === 503) void reply.header('retry-after', '2');
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
 }
 
@@ -52,7 +59,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const problem = toProblem(error, request.url);
-    if (problem.status >= 500) this.logger.error({ message: 'unhandled error', error: String(error), stack: (error as Error)?.stack });
+    // Bounded: a Prisma message (and so its stack) can hold 68 KB of minified source.
+    if (problem.status >= 500) this.logger.error({ message: 'unhandled error', error: String(error).trim().split('\n')[0].slice(0, 500), code: problem.code, stack: (error as Error)?.stack?.slice(0, 2_000) });
     sendProblem(http.getResponse<FastifyReply>(), problem);
   }
 }

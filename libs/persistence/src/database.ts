@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { ReadinessCheck } from '@scrt/http';
+import { translateDatabaseErrors } from './database-errors.js';
 
 /** Injection token of a service's own Prisma client. */
 export const DATABASE = Symbol('DATABASE');
@@ -15,6 +16,7 @@ export type PrismaClientClass<C> = new (options: { adapter: PrismaPg }) => C;
 
 /** A service's client: the pg driver adapter (no native engine), queries in the service's schema. */
 export function createPrismaClient<C>(clientClass: PrismaClientClass<C>, databaseUrl: string, schema: string): C {
+  translateDatabaseErrors();
   return new clientClass({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }, { schema }) });
 }
 
