@@ -8,6 +8,8 @@ export * from './inbox/inbox.js';
 export type { EventDelivery } from './consumer/delivery.js';
 export * from './consumer/event-errors.js';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './consumer/retry-policy.js';
+export * from './consumer/consumer-status.js';
+export { classifyFailure, type FailureKind } from './consumer/failure-kind.js';
 export { DeadLetterHeaders } from './consumer/dead-letter.js';
 export * from './consumer/consume-event.decorator.js';
 export * from './consumer/connect-consumers.js';
