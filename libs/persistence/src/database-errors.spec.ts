@@ -62,6 +62,8 @@ describe('briefErrorDescription', () => {
       "PrismaClientKnownRequestError P1001: Can't reach database server at 127.0.0.1:54329",
     );
     expect(briefErrorDescription(new Error('y'.repeat(1_000))).length).toBe(300);
+    const invocation = Object.assign(new Error("\nInvalid `prisma.caseFact.create()` invocation in\n/app/x.js:1:2\n\n  1 minified();\n\nCan't reach database server at 127.0.0.1:54329"), { code: 'P1001' });
+    expect(briefErrorDescription(invocation)).toBe("Error P1001: Can't reach database server at 127.0.0.1:54329");
   });
 });
 

@@ -27,8 +27,10 @@ interface ErrorShape {
   meta?: { driverAdapterError?: unknown };
 }
 
+/** The line that says what went wrong: Prisma puts it last, after the invocation and source excerpt. */
 function firstLine(text: string): string {
-  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  return (/^Invalid `/.test(lines[0] ?? '') ? lines[lines.length - 1] : lines[0]) ?? '';
 }
 
 /** The error, its `cause` chain and Prisma's driver-adapter error, as far as they go. */
