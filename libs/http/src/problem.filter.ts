@@ -23,16 +23,17 @@ const CODES_BY_STATUS: Record<number, string> = {
 export type ErrorTranslator = (error: unknown) => unknown;
 const translators = new Set<ErrorTranslator>();
 export const translateErrors = (translator: ErrorTranslator): void => void translators.add(translator);
+const translated = (thrown: unknown) => [...translators].reduce((current, translate) => translate(current), thrown);
 
 /** Maps anything thrown to a problem document; never leaks internals. */
 export function toProblem(thrown: unknown, instance?: string): ProblemDocument {
-  const error = [...translators].reduce((current, translate) => translate(current), thrown);
+  const error = translated(thrown);
   const base = { instance, correlationId: currentCorrelationId() };
   if (error instanceof DomainError) {
     return { type: problemTypeUri(error.code), title: error.title, status: error.status, code: error.code, detail: error.detail, errors: error.errors, ...base };
   }
   const status = error instanceof HttpException ? error.getStatus() : statusOfFrameworkError(error);
-  if (status && status < 500) {
+  if (status && (status < 500 || status === 503)) {
     const code = CODES_BY_STATUS[status] ?? 'BAD_REQUEST';
     const detail = error instanceof Error ? error.message : undefined;
     return { type: problemTypeUri(code), title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'Bad request', status, code, detail, ...base };
@@ -60,7 +61,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const problem = toProblem(error, request.url);
     // Bounded: a Prisma message (and so its stack) can hold 68 KB of minified source.
-    if (problem.status >= 500) this.logger.error({ message: 'unhandled error', error: String(error).trim().split('\n')[0].slice(0, 500), code: problem.code, stack: (error as Error)?.stack?.slice(0, 2_000) });
+    const logged = translated(error);
+    const stack = logged instanceof DomainError ? undefined : (logged as Error)?.stack?.slice(0, 2_000);
+    if (problem.status >= 500) this.logger.error({ message: 'unhandled error', error: String(logged).trim().split('\n')[0].slice(0, 500), code: problem.code, stack });
     sendProblem(http.getResponse<FastifyReply>(), problem);
   }
 }

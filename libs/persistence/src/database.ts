@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { ReadinessCheck } from '@scrt/http';
-import { translateDatabaseErrors } from './database-errors.js';
+import { briefErrorDescription, translateDatabaseErrors } from './database-errors.js';
 
 /** Injection token of a service's own Prisma client. */
 export const DATABASE = Symbol('DATABASE');
@@ -35,5 +35,12 @@ export function provideDatabase<C extends PrismaLike>(create: () => C): Provider
 }
 
 export function databaseReadinessCheck(database: PrismaLike): ReadinessCheck {
-  return { name: 'database', check: async () => void (await database.$queryRawUnsafe('SELECT 1')) };
+  return {
+    name: 'database',
+    check: async () => {
+      await database.$queryRawUnsafe('SELECT 1').catch((error: unknown) => {
+        throw new Error(briefErrorDescription(error));
+      });
+    },
+  };
 }
