@@ -4,6 +4,7 @@ import { startEmbeddedKafka } from './kafka.js';
 import { logFile, type StackPaths, type StackProfile } from './paths.js';
 import type { StackPorts } from './ports.js';
 import { startEmbeddedPostgres } from './postgres.js';
+import type { RecordedProcess } from './processes.js';
 import { isHeldInState, readState, updateState } from './state.js';
 import { Supervisor, type SupervisedUnit } from './supervisor.js';
 
@@ -35,41 +36,40 @@ function appUnit(options: SupervisionOptions, name: AppName): SupervisedUnit {
   };
 }
 
-function postgresUnit(options: SupervisionOptions): SupervisedUnit {
+/** The database or the broker: recorded at the top of the state file. */
+function infrastructureUnit(options: SupervisionOptions, name: 'postgres' | 'kafka', restart: (record: (started: RecordedProcess) => void) => Promise<unknown>): SupervisedUnit {
   const { stateFile } = options.paths;
   return {
-    name: 'postgres',
-    current: () => readState(stateFile)?.postgres,
-    held: () => isHeldInState(readState(stateFile), 'postgres'),
-    restart: async () =>
-      void (await startEmbeddedPostgres({
-        dataDir: options.paths.postgresDataDir,
-        port: options.ports.postgres,
-        logFile: logFile(options.paths, 'postgres'),
-        durable: options.profile === 'dev',
-        onSpawn: (server) => updateState(stateFile, (state) => void (state.postgres = server)),
-      })),
+    name,
+    current: () => readState(stateFile)?.[name],
+    held: () => isHeldInState(readState(stateFile), name),
+    restart: async () => void (await restart((started) => updateState(stateFile, (state) => void (state[name] = started)))),
   };
 }
 
-function kafkaUnit(options: SupervisionOptions): SupervisedUnit {
-  const { stateFile } = options.paths;
-  return {
-    name: 'kafka',
-    current: () => readState(stateFile)?.kafka,
-    held: () => isHeldInState(readState(stateFile), 'kafka'),
-    restart: async () =>
-      void (await startEmbeddedKafka({
-        root: options.paths.root,
-        jarsCacheDir: options.paths.kafkaJarsCacheDir,
-        kafkaDir: options.paths.kafkaDir,
-        brokerPort: options.ports.kafka,
-        controllerPort: options.ports['kafka-controller'],
-        logFile: logFile(options.paths, 'kafka'),
-        onSpawn: (broker) => updateState(stateFile, (state) => void (state.kafka = broker)),
-      })),
-  };
-}
+const postgresUnit = (options: SupervisionOptions) =>
+  infrastructureUnit(options, 'postgres', (onSpawn) =>
+    startEmbeddedPostgres({
+      dataDir: options.paths.postgresDataDir,
+      port: options.ports.postgres,
+      logFile: logFile(options.paths, 'postgres'),
+      durable: options.profile === 'dev',
+      onSpawn,
+    }),
+  );
+
+const kafkaUnit = (options: SupervisionOptions) =>
+  infrastructureUnit(options, 'kafka', (onSpawn) =>
+    startEmbeddedKafka({
+      root: options.paths.root,
+      jarsCacheDir: options.paths.kafkaJarsCacheDir,
+      kafkaDir: options.paths.kafkaDir,
+      brokerPort: options.ports.kafka,
+      controllerPort: options.ports['kafka-controller'],
+      logFile: logFile(options.paths, 'kafka'),
+      onSpawn,
+    }),
+  );
 
 /** Keeps the database, the broker and every app of a started stack running (see Supervisor). */
 export function superviseStack(options: SupervisionOptions): Supervisor {

@@ -14,3 +14,4 @@ export { DeadLetterHeaders } from './consumer/dead-letter.js';
 export * from './consumer/consume-event.decorator.js';
 export * from './consumer/connect-consumers.js';
 export * from './messaging.module.js';
+export * from './dead-letters/dead-letter-store.js';
