@@ -19,6 +19,8 @@ interface Submission {
   key: string;
   startedAt: number;
   attempts: number;
+  /** Every answer, e.g. `503 DEPENDENCY_UNAVAILABLE (retry-after 2)`, `timeout`. */
+  answers: string[];
   status?: number;
   caseId?: string;
 }
@@ -44,14 +46,17 @@ async function submitCase(client: ApiClient, submission: Submission): Promise<vo
         signal: AbortSignal.timeout(5_000),
       });
       submission.status = response.status;
-      const body = (await response.json().catch(() => ({}))) as { id?: string };
+      const body = (await response.json().catch(() => ({}))) as { id?: string; code?: string };
+      const retryAfter = response.headers.get('retry-after');
+      submission.answers.push(`${response.status}${body.code ? ` ${body.code}` : ''}${retryAfter ? ` (retry-after ${retryAfter})` : ''}`);
       if (response.ok) {
         submission.caseId = body.id;
         return;
       }
       if (response.status < 500 && response.status !== 429) return;
-    } catch {
+    } catch (error) {
       submission.status = undefined;
+      submission.answers.push((error as Error).name === 'TimeoutError' ? 'timeout' : 'no answer');
     }
     await sleep(pause);
   }
@@ -62,7 +67,7 @@ function openLoopLoad(client: ApiClient, runId: string) {
   const submissions: Submission[] = [];
   const inFlight = new Set<Promise<void>>();
   const timer = setInterval(() => {
-    const submission: Submission = { key: `faults-${runId}-${submissions.length}`, startedAt: Date.now(), attempts: 0 };
+    const submission: Submission = { key: `faults-${runId}-${submissions.length}`, startedAt: Date.now(), attempts: 0, answers: [] };
     submissions.push(submission);
     const sent = submitCase(client, submission).finally(() => inFlight.delete(sent));
     inFlight.add(sent);
@@ -175,8 +180,11 @@ describe('faults under open-loop load', () => {
     const sent = load.submissions.length;
     const acknowledged = load.acknowledged();
     const retried = load.submissions.filter((submission) => submission.attempts > 1).length;
-    console.log([`faults: ${sent} cases sent, ${acknowledged.length} acknowledged, ${retried} needed retries`, ...report].join('\n'));
-    writeFileSync(join(requiredEnv('SCRT_TEST_STACK_FILE'), '..', 'faults-report.json'), JSON.stringify({ sent, acknowledged: acknowledged.length, retried, timings }, null, 2));
+    const answerCounts = new Map<string, number>();
+    load.submissions.flatMap((submission) => submission.answers).forEach((answer) => answerCounts.set(answer, (answerCounts.get(answer) ?? 0) + 1));
+    const answersSeen = [...answerCounts].map(([answer, count]) => `${answer} ×${count}`).join(', ');
+    console.log([`faults: ${sent} cases sent, ${acknowledged.length} acknowledged, ${retried} needed retries; answers: ${answersSeen}`, ...report].join('\n'));
+    writeFileSync(join(requiredEnv('SCRT_TEST_STACK_FILE'), '..', 'faults-report.json'), JSON.stringify({ sent, acknowledged: acknowledged.length, retried, answers: Object.fromEntries(answerCounts), timings }, null, 2));
 
     // Every client got its answer in the end (none gave up at its deadline).
     expect(load.submissions.filter((submission) => submission.caseId === undefined).map(({ key, status }) => ({ key, status }))).toEqual([]);
