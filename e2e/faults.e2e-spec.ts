@@ -201,6 +201,8 @@ describe('faults under open-loop load', () => {
     expect(new Set(intake.map((row) => row.id))).toEqual(new Set(acknowledged));
     expect(new Set(acknowledged).size).toBe(acknowledged.length);
 
+    // The last cases were acknowledged moments ago: give the warehouse its usual delay, then compare exactly.
+    await eventually(async () => (await countInWarehouse(acknowledged)) === acknowledged.length, 'the warehouse to have every acknowledged case', 30_000).catch(() => undefined);
     // Warehouse: every one of them exactly once (case_id is its key), and no fact loaded meanwhile without its intake case.
     const warehouse = await queryDatabase<{ case_id: string }>('SELECT case_id FROM reporting.case_fact WHERE case_id = ANY($1::uuid[])', [acknowledged]);
     expect(new Set(warehouse.map((row) => row.case_id))).toEqual(new Set(acknowledged));
