@@ -60,7 +60,7 @@ export interface StartAppsOptions {
 
 const prefixColours = [36, 33, 35, 32, 34, 31];
 
-function consolePrefix(name: AppName): string {
+export function consolePrefix(name: AppName): string {
   const label = `${name.padEnd(14)} │ `;
   const colour = prefixColours[appNames.indexOf(name) % prefixColours.length];
   return process.stdout.isTTY ? `\u001b[${colour}m${label}\u001b[0m` : label;

@@ -17,7 +17,7 @@ export interface EmbeddedPostgresOptions {
   dataDir: string;
   port: number;
   logFile: string;
-  /** Skip fsync and friends: for throw-away test data. */
+  /** Skip fsync and friends (survives kill -9, not a machine crash): for throw-away test data. */
   durable: boolean;
   onSpawn: (recorded: RecordedProcess) => void;
   signal?: AbortSignal;
@@ -131,7 +131,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const settings = [
     'listen_addresses=127.0.0.1',
     'unix_socket_directories=',
-    ...(options.durable ? [] : ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off']),
+    // Not durable against a machine crash (fsync, full pages), but a commit stays a commit when the
+    // server is killed: synchronous_commit=off would lose acknowledged transactions on kill -9.
+    ...(options.durable ? [] : ['fsync=off', 'full_page_writes=off']),
   ];
   const server = await spawnLogged(
     binaries.postgres,

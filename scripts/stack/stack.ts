@@ -11,7 +11,9 @@ import { generateSecrets, type StackSecrets } from './secrets.js';
 import { seedReferenceData } from './seed.js';
 import { settleAll } from './settle.js';
 import { writeState, type StackState } from './state.js';
+import { superviseStack } from './stack-supervision.js';
 import { StepRunner, type StepTiming } from './steps.js';
+import type { Supervisor } from './supervisor.js';
 import { clearLeftovers, stopStack } from './stop.js';
 import { createMissingTopics } from './topics.js';
 
@@ -30,6 +32,8 @@ export interface StartStackOptions {
   env?: NodeJS.ProcessEnv;
   /** Aborting interrupts the start: what was started is stopped and startStack rejects. */
   signal?: AbortSignal;
+  /** Restart crashed processes once started (default true). */
+  supervise?: boolean;
 }
 
 export interface StackUrls {
@@ -47,6 +51,8 @@ export interface StackHandle {
   urls: StackUrls;
   secrets: StackSecrets;
   timings: StepTiming[];
+  /** Restarts what crashes (undefined when not supervised). */
+  supervisor?: Supervisor;
   /** Stops every process the stack recorded (including apps restarted by tests), apps first. */
   stop(): Promise<void>;
 }
@@ -138,6 +144,18 @@ export async function startStack(options: StartStackOptions): Promise<StackHandl
         () => appNames.join(', '),
       );
     }
+    const supervisor =
+      options.supervise === false
+        ? undefined
+        : superviseStack({
+            profile: options.profile,
+            paths,
+            ports,
+            embeddedPostgres: externalDatabaseUrl === undefined,
+            embeddedKafka: externalKafkaBrokers === undefined,
+            showOutput: options.profile === 'dev',
+            log,
+          });
     return {
       profile: options.profile,
       paths,
@@ -147,7 +165,11 @@ export async function startStack(options: StartStackOptions): Promise<StackHandl
       urls: stackUrls(ports),
       secrets,
       timings: steps.timings,
-      stop: () => stopStack(paths.stateFile, state),
+      supervisor,
+      stop: async () => {
+        await supervisor?.stop();
+        await stopStack(paths.stateFile, state);
+      },
     };
   } catch (error) {
     await stopStack(paths.stateFile, state);

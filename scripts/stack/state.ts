@@ -31,6 +31,20 @@ export interface StackState {
   postgres?: RecordedProcess;
   kafka?: RecordedProcess;
   apps: Partial<Record<AppName, RecordedApp>>;
+  /** Processes stopped on purpose (stack-control's killApp): the supervisor leaves them down. */
+  held?: string[];
+}
+
+/** Marks `name` as stopped on purpose, or (`false`) hands it back to the supervisor. */
+export function holdInState(stateFile: string, name: string, held: boolean): void {
+  updateState(stateFile, (state) => {
+    const others = (state.held ?? []).filter((entry) => entry !== name);
+    state.held = held ? [...others, name] : others;
+  });
+}
+
+export function isHeldInState(state: StackState | undefined, name: string): boolean {
+  return state?.held?.includes(name) ?? false;
 }
 
 export function readState(stateFile: string): StackState | undefined {

@@ -7,7 +7,8 @@ export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
 /** A dependency that must answer before the app is ready (database, broker, upstream). */
 export interface ReadinessCheck {
   name: string;
-  check(): Promise<void>;
+  /** Rejects when the dependency is down; may resolve with details to show (state, counts). */
+  check(): Promise<unknown>;
 }
 
 @ApiExcludeController()
@@ -27,8 +28,8 @@ export class HealthController {
     const results = await Promise.all(
       this.checks.map(async ({ name, check }) => {
         try {
-          await check();
-          return { name, status: 'up' as const };
+          const detail = await check();
+          return { name, status: 'up' as const, ...(typeof detail === 'object' && detail !== null ? { detail } : {}) };
         } catch (error) {
           return { name, status: 'down' as const, error: (error as Error).message };
         }

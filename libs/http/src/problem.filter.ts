@@ -25,14 +25,21 @@ const CODES_BY_STATUS: Record<number, string> = {
   503: 'UNAVAILABLE',
 };
 
+/** Turns a library's own errors (an unreachable database...) into DomainErrors before mapping. */
+export type ErrorTranslator = (error: unknown) => unknown;
+const translators = new Set<ErrorTranslator>();
+export const translateErrors = (translator: ErrorTranslator): void => void translators.add(translator);
+const translated = (thrown: unknown) => [...translators].reduce((current, translate) => translate(current), thrown);
+
 /** Maps anything thrown to a problem document; never leaks internals. */
-export function toProblem(error: unknown, instance?: string): ProblemDocument {
+export function toProblem(thrown: unknown, instance?: string): ProblemDocument {
+  const error = translated(thrown);
   const base = { instance, correlationId: currentCorrelationId(), requestId: currentRequestId() };
   if (error instanceof DomainError) {
     return { type: problemTypeUri(error.code), title: error.title, status: error.status, code: error.code, detail: error.detail, ...fieldProblems(error.errors), ...base };
   }
   const status = error instanceof HttpException ? error.getStatus() : statusOfFrameworkError(error);
-  if (status && status < 500) {
+  if (status && (status < 500 || status === 503)) {
     const code = CODES_BY_STATUS[status] ?? 'BAD_REQUEST';
     const detail = error instanceof Error ? error.message : undefined;
     return { type: problemTypeUri(code), title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'Bad request', status, code, detail, ...base };
@@ -54,6 +61,7 @@ function statusOfFrameworkError(error: unknown): number | undefined {
 
 export function sendProblem(reply: FastifyReply, problem: ProblemDocument): void {
   if (problem.status === 405) void reply.header('allow', ALLOWED_METHODS.join(', '));
+  if (problem.status === 503) void reply.header('retry-after', '2');
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
 }
 
@@ -65,7 +73,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const problem = toProblem(error, request.url);
-    if (problem.status >= 500) this.logger.error({ message: 'unhandled error', error: String(error), stack: (error as Error)?.stack });
+    // Bounded: a Prisma message (and so its stack) can hold 68 KB of minified source.
+    const logged = translated(error);
+    const stack = logged instanceof DomainError ? undefined : (logged as Error)?.stack?.slice(0, 2_000);
+    if (problem.status >= 500) this.logger.error({ message: 'unhandled error', error: String(logged).trim().split('\n')[0].slice(0, 500), code: problem.code, stack });
     sendProblem(http.getResponse<FastifyReply>(), problem);
   }
 }

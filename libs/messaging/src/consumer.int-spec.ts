@@ -11,6 +11,12 @@ import { createReliableProducer, ACKS_ALL } from './kafka-config.js';
 import { buildEnvelope } from './outbox/event-envelope.js';
 import { eventually } from '@scrt/testing';
 import { caseCreatedPayload, testActor } from './testing/fixtures.js';
+import pg from 'pg';
+import { ConsumerStatus } from './consumer/consumer-status.js';
+import { Inbox } from './inbox/inbox.js';
+import { pgSqlClient } from './testing/pg-sql-client.js';
+import { SwitchableProxy } from './testing/switchable-proxy.js';
+import { createTestDatabase } from './testing/test-database.js';
 import { committedOffset, countMessages, createTopics, readMessages, testBrokers, uniqueTopicPrefix } from './testing/test-kafka.js';
 
 const runId = uniqueTopicPrefix('messaging-it-consumer');
@@ -37,8 +43,8 @@ function recordingEventsFor(contract: EventContract<CaseCreatedV1>) {
   return RecordingEvents;
 }
 
-async function startConsumerApp(controller: ReturnType<typeof recordingEventsFor>, serviceName: string): Promise<INestApplication> {
-  const moduleRef = await Test.createTestingModule({ controllers: [controller] }).compile();
+async function startConsumerApp(controller: new (...args: never[]) => object, serviceName: string, providers: { provide: unknown; useValue: unknown }[] = []): Promise<INestApplication> {
+  const moduleRef = await Test.createTestingModule({ controllers: [controller], providers: providers as never[] }).compile();
   const app = moduleRef.createNestApplication(new FastifyAdapter(), { logger: ['error', 'warn'] });
   await connectConsumers(app, { serviceName, brokers: testBrokers(), logLevel: 'warn' });
   await app.init();
@@ -126,6 +132,54 @@ describe('event consumers', () => {
       expect(await countMessages(deadLetterTopic(serviceName))).toBe(1);
     } finally {
       await app.close();
+    }
+  });
+
+  it('waits for a database that is unreachable far longer than the retry budget, then applies the event: nothing dead-lettered', async () => {
+    const contract = scenarioContract('outage');
+    const serviceName = `${runId}-outage-svc`;
+    await createTopics({ name: contract.topic, partitions: 1 }, { name: deadLetterTopic(serviceName), partitions: 1 });
+    const database = await createTestDatabase();
+    const target = new URL(process.env.SCRT_TEST_DATABASE_URL as string);
+    const proxy = new SwitchableProxy({ host: target.hostname, port: Number(target.port) });
+    await proxy.on();
+    const viaProxy = new URL(target);
+    viaProxy.port = String(proxy.port);
+    const pool = new pg.Pool({ connectionString: viaProxy.toString(), connectionTimeoutMillis: 1_000, max: 2 });
+    pool.on('error', () => undefined);
+    const inbox = new Inbox(database.schema);
+    const status = new ConsumerStatus();
+
+    @Controller()
+    class WarehouseEvents {
+      @ConsumeEvent(contract)
+      async onCaseCreated(envelope: EventEnvelope<CaseCreatedV1>): Promise<void> {
+        await inbox.processOnce(pgSqlClient(pool), envelope, serviceName, async () => undefined);
+      }
+    }
+
+    const app = await startConsumerApp(WarehouseEvents, serviceName, [{ provide: ConsumerStatus, useValue: status }]);
+    try {
+      await proxy.off();
+      const envelope = buildEnvelope(contract, caseCreatedPayload(), { actor: testActor }, 'case-intake');
+      await sendWithOneKey(contract.topic, envelope.payload.caseId, [JSON.stringify(envelope)]);
+      await eventually(() => status.health().state === 'waiting-for-dependency', 'the consumer to wait for the database', 20_000);
+      // The old policy gave up (and dead-lettered) after ~3 s.
+      await new Promise((resolve) => setTimeout(resolve, 8_000));
+      expect(status.health()).toMatchObject({ state: 'waiting-for-dependency', waitingPartitions: [`${contract.topic}:0`] });
+      await proxy.on();
+      await eventually(async () => {
+        const { rows } = await database.pool.query(`SELECT count(*)::int AS n FROM "${database.schema}"."inbox_event" WHERE event_id = $1`, [envelope.eventId]);
+        return rows[0].n === 1;
+      }, 'the event to be applied once the database answers', 30_000);
+      await eventually(() => status.health().state === 'consuming', 'the consumer to report it consumes again', 10_000);
+      expect(await countMessages(deadLetterTopic(serviceName))).toBe(0);
+      expect(status.health().deadLettered).toBe(0);
+    } finally {
+      await app.close();
+      await proxy.off();
+      await pool.end();
+      await database.drop();
     }
   });
 });

@@ -22,6 +22,13 @@ describe('kafka config', () => {
     expect(options.producer).toMatchObject({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
   });
 
+  it('lets a consumer that was killed be replaced within seconds and ride out a broker restart', () => {
+    const { consumer } = kafkaTransportOptions({ serviceName: 'reporting', brokers: 'k:9092' });
+    expect(consumer?.sessionTimeout).toBeLessThanOrEqual(6_000);
+    expect(consumer?.heartbeatInterval).toBeLessThan((consumer?.sessionTimeout ?? 0) / 3);
+    expect(consumer?.retry?.retries).toBeGreaterThanOrEqual(20);
+  });
+
   it('makes an idempotent producer whose retries are bounded', () => {
     expect(reliableProducerConfig().retry?.retries).toBeGreaterThan(0);
   });

@@ -86,7 +86,17 @@ export function kafkaTransportOptions(settings: KafkaSettings): KafkaTransportOp
   return {
     postfixId: '',
     client: kafkaClientConfig(settings),
-    consumer: { groupId: settings.serviceName, allowAutoTopicCreation: false },
+    consumer: {
+      groupId: settings.serviceName,
+      allowAutoTopicCreation: false,
+      // A member killed without leaving the group holds its partitions for one session: keep it short
+      // (the broker's minimum), so a restarted service consumes again within seconds.
+      sessionTimeout: 6_000,
+      heartbeatInterval: 1_000,
+      rebalanceTimeout: 10_000,
+      // Long enough to ride out a broker restart; a consumer that still gives up is restarted.
+      retry: { initialRetryTime: 300, maxRetryTime: 3_000, retries: 20 },
+    },
     // A new consumer group starts from the beginning: the warehouse can be rebuilt by replay.
     subscribe: { fromBeginning: true },
     // A message being retried (or waiting for its dead-letter topic) holds up its own partition only.

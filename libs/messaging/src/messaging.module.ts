@@ -1,4 +1,5 @@
 import { Module, type DynamicModule, type InjectionToken, type ModuleMetadata } from '@nestjs/common';
+import { ConsumerStatus } from './consumer/consumer-status.js';
 import { Inbox } from './inbox/inbox.js';
 import { createReliableProducer, type KafkaSettings } from './kafka-config.js';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay.js';
@@ -51,8 +52,11 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       global: true,
-      providers: [{ provide: Inbox, useValue: new Inbox(options.schema) }],
-      exports: [Inbox],
+      providers: [
+        { provide: Inbox, useValue: new Inbox(options.schema) },
+        { provide: ConsumerStatus, useValue: new ConsumerStatus() },
+      ],
+      exports: [Inbox, ConsumerStatus],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { ReadinessCheck } from '@scrt/http';
+import { briefErrorDescription, translateDatabaseErrors } from './database-errors.js';
 
 /** Injection token of a service's own Prisma client. */
 export const DATABASE = Symbol('DATABASE');
@@ -17,6 +18,7 @@ const schemaOfClient = new WeakMap<object, string>();
 
 /** A service's client: the pg driver adapter (no native engine), queries in the service's schema. */
 export function createPrismaClient<C extends object>(clientClass: PrismaClientClass<C>, databaseUrl: string, schema: string): C {
+  translateDatabaseErrors();
   const client = new clientClass({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }, { schema }) });
   schemaOfClient.set(client, schema);
   return client;
@@ -42,5 +44,12 @@ export function provideDatabase<C extends PrismaLike>(create: () => C): Provider
 }
 
 export function databaseReadinessCheck(database: PrismaLike): ReadinessCheck {
-  return { name: 'database', check: async () => void (await database.$queryRawUnsafe('SELECT 1')) };
+  return {
+    name: 'database',
+    check: async () => {
+      await database.$queryRawUnsafe('SELECT 1').catch((error: unknown) => {
+        throw new Error(briefErrorDescription(error));
+      });
+    },
+  };
 }

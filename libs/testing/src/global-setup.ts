@@ -28,6 +28,10 @@ function testEnvironment(stack: StackHandle): Record<string, string> {
   };
 }
 
+/** The running test stack, restarting what crashes until the teardown stops it. */
+type SupervisedStackHolder = typeof globalThis & { __scrtTestStack?: StackHandle };
+const supervisedStack = () => (globalThis as SupervisedStackHolder).__scrtTestStack;
+
 async function importStack(root: string): Promise<StackModule> {
   const compiled = join(root, 'dist', 'scripts', 'stack', 'stack.js');
   if (!existsSync(compiled)) {
@@ -50,7 +54,7 @@ export default async function globalSetup(_globalConfig: unknown, projectConfig:
       interruption.abort(new Error(`Interrupted by ${signal}`));
       return;
     }
-    void stopStackRecordedIn(started.stateFile).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    void (supervisedStack()?.stop() ?? stopStackRecordedIn(started.stateFile)).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -58,6 +62,8 @@ export default async function globalSetup(_globalConfig: unknown, projectConfig:
   console.log('\nStarting the test stack...');
   const stack = await startStack({ profile: 'test', root, signal: interruption.signal });
   started.stateFile = stack.paths.stateFile;
+  // The teardown (same process) stops the supervisor before the stack, through this handle.
+  (globalThis as SupervisedStackHolder).__scrtTestStack = stack;
   Object.assign(process.env, testEnvironment(stack));
   console.log(`Test stack ready; logs in ${stack.paths.logsDir}`);
 }

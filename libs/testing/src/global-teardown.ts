@@ -11,6 +11,8 @@ export default async function globalTeardown(_globalConfig: unknown, projectConf
   }
   const { stopStackRecordedIn } = (await import(join(projectConfig.rootDir, 'dist', 'scripts', 'stack', 'stack.js'))) as StackModule;
   const startedAt = performance.now();
-  await stopStackRecordedIn(stateFile);
+  // The handle global-setup left (same process) also stops the supervisor first, so that nothing is restarted.
+  const stack = (globalThis as typeof globalThis & { __scrtTestStack?: { stop(): Promise<void> } }).__scrtTestStack;
+  await (stack ? stack.stop() : stopStackRecordedIn(stateFile));
   console.log(`Test stack stopped (${((performance.now() - startedAt) / 1000).toFixed(1)} s).`);
 }

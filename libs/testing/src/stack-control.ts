@@ -4,9 +4,20 @@
  * global setup wrote (SCRT_TEST_STACK_FILE), so the global teardown also stops restarted apps.
  */
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the stack's own code (scripts/stack) is in no Nx project
-import { killRecordedApp, recordedApp, restartRecordedApp, waitForRecordedApp, type AppName } from '../../../scripts/stack/app-control.js';
+import {
+  crashRecordedProcess,
+  killRecordedApp,
+  recordedApp,
+  recordedProcess,
+  restartRecordedApp,
+  signalRecordedProcess,
+  waitForRecordedApp,
+  waitForReplacement,
+  type AppName,
+  type StackProcessName,
+} from '../../../scripts/stack/app-control.js';
 
-export type { AppName };
+export type { AppName, StackProcessName };
 
 function stateFile(): string {
   const file = process.env.SCRT_TEST_STACK_FILE;
@@ -16,7 +27,10 @@ function stateFile(): string {
   return file;
 }
 
-/** Sends `signal` (SIGTERM by default) and waits until the process is gone. */
+/**
+ * Sends `signal` (SIGTERM by default) and waits until the process is gone. The stack's
+ * supervisor leaves it down until `startApp` (the test owns it meanwhile).
+ */
 export function killApp(name: AppName, signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 15_000): Promise<void> {
   return killRecordedApp(stateFile(), name, signal, timeoutMs);
 }
@@ -40,4 +54,24 @@ export function appUrl(name: AppName): string {
 export function appEnvironment(name: AppName): Record<string, string> {
   const app = recordedApp(stateFile(), name);
   return { ...app.env, ...app.envOverrides };
+}
+
+/** `kill -9` of an app, the broker or the database, as a crash; the stack's supervisor restarts it. Returns the pid killed. */
+export function crash(name: StackProcessName): Promise<number> {
+  return crashRecordedProcess(stateFile(), name);
+}
+
+/** Resolves with the pid of the process the supervisor started in place of `crashedPid`. */
+export function waitForRestart(name: StackProcessName, crashedPid: number, timeoutMs = 60_000): Promise<number> {
+  return waitForReplacement(stateFile(), name, crashedPid, timeoutMs);
+}
+
+/** SIGSTOP / SIGCONT (a paused process, which the supervisor does not treat as dead). */
+export function signalProcess(name: StackProcessName, signal: NodeJS.Signals): void {
+  signalRecordedProcess(stateFile(), name, signal);
+}
+
+/** The pid now recorded for an app, the broker or the database. */
+export function currentPid(name: StackProcessName): number {
+  return recordedProcess(stateFile(), name).pid;
 }

@@ -1,3 +1,9 @@
-import { databaseHealthModule } from '@scrt/persistence';
+import { createHealthModule } from '@scrt/http';
+import { ConsumerStatus } from '@scrt/messaging';
+import { DATABASE, databaseReadinessCheck, type PrismaLike } from '@scrt/persistence';
 
-export const HealthModule = databaseHealthModule();
+/** Ready when the database answers and the consumer consumes (not crashed, not waiting for a dependency). */
+export const HealthModule = createHealthModule({
+  inject: [DATABASE, ConsumerStatus],
+  checks: (db: PrismaLike, consumer: ConsumerStatus) => [databaseReadinessCheck(db), consumer.readinessCheck()],
+});

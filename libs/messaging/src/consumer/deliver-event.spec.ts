@@ -10,11 +10,19 @@ import type { Delivery, EventDelivery } from './delivery.js';
 const topic = CaseCreatedV1Contract.topic;
 
 function fakeRuntime(sendToDeadLetter = jest.fn(async (_message: Message) => undefined)) {
-  return { deadLetterTopic: 'reporting.dead-letter.v1', sendToDeadLetter, heartbeat: jest.fn(async () => undefined), sleep: async () => undefined } satisfies DeliveryRuntime;
+  return {
+    deadLetterTopic: 'reporting.dead-letter.v1',
+    sendToDeadLetter,
+    heartbeat: jest.fn(async () => undefined),
+    pausePartition: jest.fn((_error: unknown) => undefined),
+    resumePartition: jest.fn(() => undefined),
+    deadLettered: jest.fn(() => undefined),
+    sleep: async () => undefined,
+  } satisfies DeliveryRuntime;
 }
 
 function route(handle: (envelope: EventEnvelope<CaseCreatedV1>, delivery: EventDelivery) => Promise<void>): EventRoute<CaseCreatedV1> {
-  return { contract: CaseCreatedV1Contract, retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 }, handle };
+  return { contract: CaseCreatedV1Contract, retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1, maxWaitDelayMs: 1 }, handle };
 }
 
 const delivery = (value: string | null): Delivery => ({ topic, partition: 1, message: kafkaMessage(value, '7', 'case-1', { 'x-correlation-id': 'header-corr-1' }) });
@@ -60,6 +68,25 @@ describe('deliverEvent', () => {
     const refused = jest.fn(async () => Promise.reject(new NonRetriableEventError('unknown organisation')));
     await expect(deliverEvent(delivery(caseCreatedEventJson()), route(refused), fakeRuntime())).resolves.toBe('dead-lettered');
     expect(refused).toHaveBeenCalledTimes(1);
+  });
+
+  it('never dead-letters an event whose database is unreachable for longer than the attempts allow: it pauses the partition and waits', async () => {
+    const runtime = fakeRuntime();
+    const unreachable = () => Object.assign(new Error("\nInvalid `prisma.caseFact.create()` invocation:\n\nCan't reach database server at 127.0.0.1:54329"), { name: 'PrismaClientKnownRequestError', code: 'P1001' });
+    const handle = jest.fn<() => Promise<void>>();
+    for (let failure = 0; failure < 12; failure += 1) handle.mockRejectedValueOnce(unreachable());
+    handle.mockResolvedValue(undefined);
+    await expect(deliverEvent(delivery(caseCreatedEventJson()), route(handle), runtime)).resolves.toBe('handled');
+    expect(handle).toHaveBeenCalledTimes(13);
+    expect(runtime.sendToDeadLetter).not.toHaveBeenCalled();
+    expect(runtime.pausePartition).toHaveBeenCalledTimes(1);
+    expect(runtime.resumePartition).toHaveBeenCalledTimes(1);
+  });
+
+  it('counts what it dead-letters', async () => {
+    const runtime = fakeRuntime();
+    await deliverEvent(delivery('{oops'), route(async () => undefined), runtime);
+    expect(runtime.deadLettered).toHaveBeenCalledTimes(1);
   });
 
   it('rejects, so that the offset is not committed, when the dead-letter topic refuses the message', async () => {

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { EventContract, EventEnvelope } from '@scrt/contracts';
 import { CORRELATION_HEADER, acceptOrCreateCorrelationId, runWithCorrelationId } from '@scrt/observability';
 import type { Message } from 'kafkajs';
+import { briefErrorDescription } from '@scrt/persistence';
 import { describeError } from '../describe-error.js';
 import { deadLetterMessage } from './dead-letter.js';
 import { decodeEvent } from './decode-event.js';
@@ -23,6 +24,13 @@ export interface DeliveryRuntime {
   sendToDeadLetter(message: Message): Promise<void>;
   /** Tells the group coordinator the consumer is alive while a handler is being retried. */
   heartbeat(): Promise<void>;
+  /** A dependency is down: hold this partition (no further fetches) and say so in the health. */
+  pausePartition?(error: unknown): Promise<void> | void;
+  resumePartition?(): Promise<void> | void;
+  /** Called once a message is on the dead-letter topic. */
+  deadLettered?(): void;
+  /** Aborted when the consumer stops: waiting for a dependency ends without committing. */
+  signal?: AbortSignal;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -48,15 +56,22 @@ function decode<P extends object>(contract: EventContract<P>, delivery: Delivery
 }
 
 async function handleWithRetries<P extends object>(envelope: EventEnvelope<P>, route: EventRoute<P>, delivery: Delivery, runtime: DeliveryRuntime): Promise<Attempted> {
-  return attemptWithRetries(
-    () => route.handle(envelope, eventDeliveryOf(delivery)),
-    route.retry,
-    async (error, failedAttempt, delayMs) => {
-      logger.warn({ message: 'event handler failed; retrying', ...where(delivery), failedAttempt, retryInMs: delayMs, error: describeError(error) });
+  return attemptWithRetries(() => route.handle(envelope, eventDeliveryOf(delivery)), route.retry, {
+    beforeRetry: async (error, failedAttempt, delayMs) => {
+      logger.warn({ message: 'event handler failed; retrying', ...where(delivery), failedAttempt, retryInMs: delayMs, error: briefErrorDescription(error) });
       await runtime.heartbeat();
     },
-    runtime.sleep,
-  );
+    onWaiting: async (error) => {
+      logger.warn({ message: 'a dependency is down; partition paused, offset kept, waiting for it', ...where(delivery), error: briefErrorDescription(error) });
+      await runtime.pausePartition?.(error);
+    },
+    onWaitOver: async () => {
+      logger.log({ message: 'partition resumed', ...where(delivery) });
+      await runtime.resumePartition?.();
+    },
+    sleep: runtime.sleep,
+    signal: runtime.signal,
+  });
 }
 
 async function deadLetter(delivery: Delivery, error: unknown, runtime: DeliveryRuntime): Promise<void> {
@@ -66,12 +81,14 @@ async function deadLetter(delivery: Delivery, error: unknown, runtime: DeliveryR
     logger.error({ message: 'could not dead-letter an event; it will be redelivered', ...where(delivery), error: describeError(sendError) });
     throw new DeadLetterPublishError(runtime.deadLetterTopic, sendError);
   }
-  logger.error({ message: 'event dead-lettered', ...where(delivery), deadLetterTopic: runtime.deadLetterTopic, error: describeError(error) });
+  runtime.deadLettered?.();
+  logger.error({ message: 'event dead-lettered', ...where(delivery), deadLetterTopic: runtime.deadLetterTopic, error: briefErrorDescription(error) });
 }
 
 /**
  * Decodes and validates a delivery and runs its handler, in the event's correlation id, with
- * retries; a message that is invalid or keeps failing is dead-lettered. Resolves once the message
+ * retries; a message that is invalid, breaks a rule or keeps failing for an unknown reason is
+ * dead-lettered; one that fails because a dependency is down waits for it, however long. Resolves once the message
  * may be committed; rejects (so the offset stays put) only when dead-lettering failed.
  */
 export async function deliverEvent<P extends object>(delivery: Delivery, route: EventRoute<P>, runtime: DeliveryRuntime): Promise<DeliveryOutcome> {
