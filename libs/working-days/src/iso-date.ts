@@ -65,3 +65,8 @@ export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
   const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
   return fromDayNumber(Date.UTC(targetYear, targetMonth, Math.min(day, lastDay)) / MS_PER_DAY);
 }
+
+/** Today's date in England (a UK evening is not "tomorrow" in UTC terms, nor a UK morning "yesterday"). */
+export function todayInEngland(now = new Date()): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+}
