@@ -29,32 +29,16 @@ const toTargetDto = (target: TargetValues): TimescaleTargetDto => ({
   description: target.description,
 });
 
-const toSummaryDto = (row: VersionSummaryRow): TimescaleVersionSummaryDto => ({
+const versionFields = (row: VersionSummaryRow) => ({
   version: row.version,
   status: row.status,
   effectiveFrom: row.effectiveFrom ? isoDateOf(row.effectiveFrom) : null,
   publishedAt: row.publishedAt?.toISOString() ?? null,
-  publishedBy: row.publishedBy,
-  createdBy: row.createdBy,
 });
 
-const toVersionDto = (row: VersionRow): TimescaleVersionDto => ({
-  version: row.version,
-  status: row.status,
-  effectiveFrom: row.effectiveFrom ? isoDateOf(row.effectiveFrom) : null,
-  publishedAt: row.publishedAt?.toISOString() ?? null,
-  targets: row.targets.map(toTargetDto),
-});
+const toSummaryDto = (row: VersionSummaryRow): TimescaleVersionSummaryDto => ({ ...versionFields(row), publishedBy: row.publishedBy, createdBy: row.createdBy });
 
-const targetValues = (row: TargetValues): TargetValues => ({
-  reviewType: row.reviewType,
-  stage: row.stage,
-  icbOdsCode: row.icbOdsCode,
-  amount: row.amount,
-  unit: row.unit,
-  startEvent: row.startEvent,
-  description: row.description,
-});
+const toVersionDto = (row: VersionRow): TimescaleVersionDto => ({ ...versionFields(row), targets: row.targets.map(toTargetDto) });
 
 /**
  * Timescale targets, versioned like the code lists: one draft edited freely, published versions
@@ -89,7 +73,7 @@ export class TimescalesService {
     if (existing) throw new TimescaleDraftExistsError(existing.version);
     const latest = await this.timescales.findLatestPublished();
     const base = latest ? ((await this.timescales.findVersion(latest.version))?.targets ?? []) : [];
-    const version = await this.timescales.createDraft(base.map(targetValues), principal);
+    const version = await this.timescales.createDraft(base.map(toTargetDto), principal);
     return toVersionDto((await this.timescales.findVersion(version))!);
   }
 
