@@ -128,6 +128,24 @@ describe('reference data: calendar, timescales and safeguarding partnerships thr
       expect(await auditCount('timescales', 'update', `draft:${draft.body.version}:SAR:REVIEW:QWO`)).toBe(1);
       expect(await auditCount('timescales', 'publish', `version:${draft.body.version}`)).toBe(1);
     });
+
+    it('removes a target from a draft and discards the draft, audited; nothing of it is ever in force', async () => {
+      const draft = await admin.post<{ version: number }>(`${BASE}/timescales/draft`, {});
+      expect(draft.status).toBe(201);
+      const key = 'reviewType=DHR_CHILD&stage=REVIEW';
+      const removed = await admin.request<{ targets: { reviewType: string }[] }>('DELETE', `${BASE}/timescales/draft/targets?${key}`);
+      expect(removed.status).toBe(200);
+      expect(removed.body.targets.map((target) => target.reviewType)).not.toContain('DHR_CHILD');
+      expectProblem(await admin.request('DELETE', `${BASE}/timescales/draft/targets?${key}`), 404, 'TIMESCALE_TARGET_NOT_FOUND');
+      expectProblem(await reader.request('DELETE', `${BASE}/timescales/draft`), 403, 'FORBIDDEN');
+      expect((await admin.request('DELETE', `${BASE}/timescales/draft`)).status).toBe(204);
+      expectProblem(await admin.get(`${BASE}/timescales/draft`), 404, 'TIMESCALE_DRAFT_NOT_FOUND');
+      expect((await reader.get(`${BASE}/timescales/target?${key}`)).body).toMatchObject({ amount: 6 });
+      expect(await auditCount('timescales', 'delete', `draft:${draft.body.version}:DHR_CHILD:REVIEW:national`)).toBe(1);
+      expect(await auditCount('timescales', 'delete', `draft:${draft.body.version}`)).toBe(1);
+      const versions = await reader.get<{ items: { version: number; status: string }[] }>(`${BASE}/timescales/versions`);
+      expect(versions.body.items.at(-1)).toMatchObject({ version: draft.body.version, status: 'discarded' });
+    });
   });
 
   describe('safeguarding partnerships', () => {

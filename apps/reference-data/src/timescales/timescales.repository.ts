@@ -93,9 +93,10 @@ export class TimescalesRepository {
     });
   }
 
+  /** The discarded draft stays, so that its number is never given to another version. */
   discard(version: number, principal: Principal): Promise<boolean> {
     return this.db.$transaction(async (tx) => {
-      const { count } = await tx.timescaleVersion.deleteMany({ where: { version, status: 'draft' } });
+      const { count } = await tx.timescaleVersion.updateMany({ where: { version, status: 'draft' }, data: { status: 'discarded' } });
       if (count > 0) await audit.record(tx, principal, { action: 'delete', resourceType: RESOURCE_TYPE, resourceId: `draft:${version}`, outcome: 'success' });
       return count > 0;
     });

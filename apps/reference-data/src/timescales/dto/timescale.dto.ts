@@ -33,7 +33,7 @@ export class TimescaleVersionDto {
 
 export class TimescaleVersionSummaryDto {
   @ApiProperty({ example: 1 }) version: number;
-  @ApiProperty({ enum: ['draft', 'published'], example: 'published' }) status: string;
+  @ApiProperty({ enum: ['draft', 'published', 'discarded'], example: 'published' }) status: string;
   @ApiPropertyOptional({ example: '2018-01-01', format: 'date', nullable: true }) effectiveFrom: string | null;
   @ApiPropertyOptional({ nullable: true }) publishedAt: string | null;
   @ApiPropertyOptional({ nullable: true, example: 'seed' }) publishedBy: string | null;
