@@ -65,7 +65,8 @@ describe('reference data: calendar, timescales and safeguarding partnerships thr
       expect(created.body).toEqual({ ...holiday, substituteFor: null, source: 'admin' });
       expect(await auditCount('bank-holiday', 'create', '2027-06-04')).toBe(1);
       expect((await reader.get(`${BASE}/calendar/working-days/add?from=2027-06-03&days=1`)).body).toMatchObject({ date: '2027-06-07' });
-      expectProblem(await admin.post(`${BASE}/calendar/bank-holidays`, holiday), 409, 'BANK_HOLIDAY_EXISTS');
+      const again = await Promise.all([1, 2, 3].map(() => admin.post(`${BASE}/calendar/bank-holidays`, holiday)));
+      for (const attempt of again) expectProblem(attempt, 409, 'BANK_HOLIDAY_EXISTS');
       expectProblem(await admin.post(`${BASE}/calendar/bank-holidays`, { date: '2027-06-05', name: 'Saturday' }), 400, 'VALIDATION_FAILED', 'date');
 
       expectProblem(await reader.request('DELETE', `${BASE}/calendar/bank-holidays/2027-06-04`), 403, 'FORBIDDEN');
@@ -73,6 +74,13 @@ describe('reference data: calendar, timescales and safeguarding partnerships thr
       expect(await auditCount('bank-holiday', 'delete', '2027-06-04')).toBe(1);
       expect((await reader.get(`${BASE}/calendar/working-days/add?from=2027-06-03&days=1`)).body).toMatchObject({ date: '2027-06-04' });
       expectProblem(await admin.request('DELETE', `${BASE}/calendar/bank-holidays/2027-06-04`), 404, 'BANK_HOLIDAY_NOT_FOUND');
+    });
+
+    it('adds a holiday once when administrators ask at the same time: the others get 409, never 500', async () => {
+      const holiday = { date: '2028-06-02', name: 'Concurrent holiday' };
+      const attempts = await Promise.all(Array.from({ length: 5 }, () => admin.post(`${BASE}/calendar/bank-holidays`, holiday)));
+      expect(attempts.map((attempt) => attempt.status).sort()).toEqual([201, 409, 409, 409, 409]);
+      expect((await admin.request('DELETE', `${BASE}/calendar/bank-holidays/2028-06-02`)).status).toBe(204);
     });
   });
 
@@ -127,6 +135,12 @@ describe('reference data: calendar, timescales and safeguarding partnerships thr
       expect(await auditCount('timescales', 'create', `draft:${draft.body.version}`)).toBe(1);
       expect(await auditCount('timescales', 'update', `draft:${draft.body.version}:SAR:REVIEW:QWO`)).toBe(1);
       expect(await auditCount('timescales', 'publish', `version:${draft.body.version}`)).toBe(1);
+    });
+
+    it('starts one draft when administrators ask at the same time: the others get 409, never 500', async () => {
+      const attempts = await Promise.all(Array.from({ length: 5 }, () => admin.post(`${BASE}/timescales/draft`, {})));
+      expect(attempts.map((attempt) => attempt.status).sort()).toEqual([201, 409, 409, 409, 409]);
+      expect((await admin.request('DELETE', `${BASE}/timescales/draft`)).status).toBe(204);
     });
 
     it('removes a target from a draft and discards the draft, audited; nothing of it is ever in force', async () => {

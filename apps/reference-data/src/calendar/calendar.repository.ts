@@ -3,6 +3,7 @@ import type { Principal } from '@scrt/contracts';
 import { AuditTrail, DATABASE } from '@scrt/persistence';
 import { REFDATA_SCHEMA, type ReferenceDataDatabase } from '../database.js';
 import { dateOf } from './dto/calendar-date.js';
+import { unlessDuplicate } from './unique-violation.js';
 
 export interface NewBankHoliday {
   date: string;
@@ -25,12 +26,12 @@ export class CalendarRepository {
     return this.db.bankHoliday.findMany({ orderBy: { date: 'asc' } });
   }
 
-  findByDate(date: string) {
-    return this.db.bankHoliday.findUnique({ where: { date: dateOf(date) } });
+  /** The holiday and its audit record: one transaction; undefined when the date is a holiday already. */
+  create(holiday: NewBankHoliday, principal: Principal) {
+    return unlessDuplicate(() => this.insert(holiday, principal));
   }
 
-  /** The holiday and its audit record: one transaction. */
-  create(holiday: NewBankHoliday, principal: Principal) {
+  private insert(holiday: NewBankHoliday, principal: Principal) {
     return this.db.$transaction(async (tx) => {
       const row = await tx.bankHoliday.create({
         data: { date: dateOf(holiday.date), name: holiday.name, substituteFor: holiday.substituteFor ? dateOf(holiday.substituteFor) : null, source: 'admin', createdBy: principal.subject },

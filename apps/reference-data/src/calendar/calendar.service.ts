@@ -34,8 +34,9 @@ export class CalendarService {
   async add(input: CreateBankHolidayDto, principal: Principal): Promise<BankHolidayDto> {
     if (isWeekend(input.date)) throw new HolidayNotOnAWeekdayError('date', 'date must be a weekday: a holiday on a weekend is given as its substitute weekday');
     if (input.substituteFor && !isWeekend(input.substituteFor)) throw new HolidayNotOnAWeekdayError('substituteFor', 'substituteFor must be the weekend date the holiday fell on');
-    if (await this.holidays.findByDate(input.date)) throw new BankHolidayExistsError(input.date);
-    return toDto(await this.holidays.create(input, principal));
+    const row = await this.holidays.create(input, principal);
+    if (!row) throw new BankHolidayExistsError(input.date);
+    return toDto(row);
   }
 
   async remove(date: string, principal: Principal): Promise<void> {

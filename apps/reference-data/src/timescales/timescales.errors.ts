@@ -1,8 +1,8 @@
 import { DomainError } from '@scrt/http';
 
 export class TimescaleDraftExistsError extends DomainError {
-  constructor(version: number) {
-    super('TIMESCALE_DRAFT_EXISTS', 409, 'Draft exists', `Version ${version} is already a draft: edit, publish or discard it.`);
+  constructor(version?: number) {
+    super('TIMESCALE_DRAFT_EXISTS', 409, 'Draft exists', `${version ? `Version ${version}` : 'Another version'} is already a draft: edit, publish or discard it.`);
   }
 }
 

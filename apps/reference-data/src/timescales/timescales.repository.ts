@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@scrt/contracts';
 import { AuditTrail, DATABASE } from '@scrt/persistence';
 import { dateOf } from '../calendar/dto/calendar-date.js';
+import { unlessDuplicate } from '../calendar/unique-violation.js';
 import { REFDATA_SCHEMA, type ReferenceDataDatabase } from '../database.js';
 
 export interface TargetValues {
@@ -52,8 +53,12 @@ export class TimescalesRepository {
     return this.db.organisation.count({ where: { odsCode, type: 'icb' } }).then((count) => count > 0);
   }
 
-  /** A new draft holding a copy of `base`'s targets. */
-  createDraft(base: TargetValues[], principal: Principal) {
+  /** A new draft holding a copy of `base`'s targets; undefined when another draft exists (the one-draft index said no). */
+  createDraft(base: TargetValues[], principal: Principal): Promise<number | undefined> {
+    return unlessDuplicate(() => this.insertDraft(base, principal));
+  }
+
+  private insertDraft(base: TargetValues[], principal: Principal) {
     return this.db.$transaction(async (tx) => {
       const latest = await tx.timescaleVersion.aggregate({ _max: { version: true } });
       const version = (latest._max.version ?? 0) + 1;

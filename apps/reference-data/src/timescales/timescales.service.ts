@@ -74,6 +74,7 @@ export class TimescalesService {
     const latest = await this.timescales.findLatestPublished();
     const base = latest ? ((await this.timescales.findVersion(latest.version))?.targets ?? []) : [];
     const version = await this.timescales.createDraft(base.map(toTargetDto), principal);
+    if (version === undefined) throw new TimescaleDraftExistsError((await this.timescales.findDraft())?.version);
     return toVersionDto((await this.timescales.findVersion(version))!);
   }
 
