@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '@scrt/contracts';
 import { currentRequestContext, uuidv7, type RequestContext } from '@scrt/observability';
 
-export type AuditAction = 'create' | 'read' | 'update' | 'list' | 'export';
+export type AuditAction = 'create' | 'read' | 'update' | 'delete' | 'publish' | 'list' | 'export';
 
 /** One audited access to case or report data. */
 export interface AuditEntry {

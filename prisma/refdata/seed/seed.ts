@@ -1,8 +1,60 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 
 const ORGANISATIONS_CSV = path.join(import.meta.dirname, 'organisations.csv');
+const BANK_HOLIDAYS_CSV = path.join(import.meta.dirname, 'bank-holidays.csv');
+const TIMESCALES_CSV = path.join(import.meta.dirname, 'timescales.csv');
+const SEEDED_BY = 'seed';
+const TIMESCALES_EFFECTIVE_FROM = '2018-01-01';
+
+export interface BankHolidayRow {
+  date: string;
+  name: string;
+  substitute_for: string;
+  source: string;
+}
+
+interface TimescaleRow {
+  review_type: string;
+  stage: string;
+  amount: string;
+  unit: string;
+  start_event: string;
+  description: string;
+}
+
+export const readBankHolidays = async () => parseCsvRecords<BankHolidayRow>(await readFile(BANK_HOLIDAYS_CSV, 'utf8'));
+
+/**
+ * Bank holidays and timescales belong to administrators once loaded: they are seeded into empty
+ * tables only, so a removed holiday or a published timescale version is never overwritten.
+ */
+async function seedCalendarAndTimescales(client: pg.Client): Promise<void> {
+  const [{ holidays }] = (await client.query<{ holidays: number }>('SELECT count(*)::int AS holidays FROM refdata.bank_holiday')).rows;
+  if (holidays === 0) {
+    for (const holiday of await readBankHolidays()) {
+      await client.query(
+        `INSERT INTO refdata.bank_holiday (date, name, substitute_for, source, created_by) VALUES ($1::date, $2, NULLIF($3, '')::date, $4, $5)`,
+        [holiday.date, holiday.name, holiday.substitute_for, holiday.source, SEEDED_BY],
+      );
+    }
+  }
+  const [{ versions }] = (await client.query<{ versions: number }>('SELECT count(*)::int AS versions FROM refdata.timescale_version')).rows;
+  if (versions > 0) return;
+  await client.query(
+    `INSERT INTO refdata.timescale_version (version, status, effective_from, created_by, published_at, published_by) VALUES (1, 'published', $1::date, $2, now(), $2)`,
+    [TIMESCALES_EFFECTIVE_FROM, SEEDED_BY],
+  );
+  for (const target of parseCsvRecords<TimescaleRow>(await readFile(TIMESCALES_CSV, 'utf8'))) {
+    await client.query(
+      `INSERT INTO refdata.timescale_target (id, version, review_type, stage, icb_ods_code, amount, unit, start_event, description)
+       VALUES ($1::uuid, 1, $2, $3, NULL, $4::int, $5, $6, NULLIF($7, ''))`,
+      [randomUUID(), target.review_type, target.stage, target.amount, target.unit, target.start_event, target.description],
+    );
+  }
+}
 
 interface OrganisationRow {
   ods_code: string;
@@ -35,22 +87,32 @@ export function parseCsvLine(line: string): string[] {
   return fields;
 }
 
-export function parseOrganisations(csv: string): OrganisationRow[] {
-  const [header, ...lines] = csv.trim().split(/\r?\n/);
+/** Rows of a seed CSV keyed by its header; lines starting with `#` are comments. */
+export function parseCsvRecords<T>(csv: string): T[] {
+  const [header, ...lines] = csv
+    .trim()
+    .split(/\r?\n/)
+    .filter((line) => !line.startsWith('#'));
   const columns = parseCsvLine(header);
   return lines.map((line) => {
     const values = parseCsvLine(line);
-    return Object.fromEntries(columns.map((column, i) => [column, values[i] ?? ''])) as unknown as OrganisationRow;
+    return Object.fromEntries(columns.map((column, i) => [column, values[i] ?? ''])) as T;
   });
 }
 
-/** Loads the organisation hierarchy (regions, ICBs, NHS England) into refdata; safe to repeat. */
+export const parseOrganisations = (csv: string) => parseCsvRecords<OrganisationRow>(csv);
+
+/**
+ * Loads the organisation hierarchy (regions, ICBs, NHS England) into refdata, and the bank
+ * holidays and timescale defaults into an empty database; safe to repeat.
+ */
 export async function seedReferenceData(databaseUrl: string): Promise<number> {
   const organisations = parseOrganisations(await readFile(ORGANISATIONS_CSV, 'utf8'));
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query('BEGIN');
+    await seedCalendarAndTimescales(client);
     for (const org of organisations) {
       await client.query(
         `INSERT INTO refdata.organisation (ods_code, name, type, parent_ods_code, effective_from)
