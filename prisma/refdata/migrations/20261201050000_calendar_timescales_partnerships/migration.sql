@@ -58,15 +58,17 @@ CREATE TABLE "safeguarding_partnership" (
 CREATE TABLE "audit_event" (
     "id" UUID NOT NULL,
     "occurred_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "actor_subject" VARCHAR(200) NOT NULL,
-    "actor_kind" VARCHAR(10) NOT NULL,
+    "actor_subject" VARCHAR(200),
+    "actor_kind" VARCHAR(10),
     "actor_role_id" VARCHAR(50),
-    "organisation_code" VARCHAR(5) NOT NULL,
+    "organisation_code" VARCHAR(5),
     "action" VARCHAR(50) NOT NULL,
     "resource_type" VARCHAR(50) NOT NULL,
     "resource_id" VARCHAR(100),
-    "correlation_id" VARCHAR(100),
+    "request_id" UUID NOT NULL,
+    "client_correlation_id" VARCHAR(100),
     "outcome" VARCHAR(20) NOT NULL,
+    "reason" VARCHAR(50),
 
     CONSTRAINT "audit_event_pkey" PRIMARY KEY ("id")
 );
@@ -82,6 +84,9 @@ CREATE INDEX "safeguarding_partnership_kind_name_idx" ON "safeguarding_partnersh
 
 -- CreateIndex
 CREATE INDEX "audit_event_resource_type_resource_id_idx" ON "audit_event"("resource_type", "resource_id");
+
+-- CreateIndex
+CREATE INDEX "audit_event_request_id_idx" ON "audit_event"("request_id");
 
 -- AddForeignKey
 ALTER TABLE "timescale_target" ADD CONSTRAINT "timescale_target_version_fkey" FOREIGN KEY ("version") REFERENCES "timescale_version"("version") ON DELETE CASCADE ON UPDATE CASCADE;
