@@ -18,6 +18,9 @@ const ROLE_PERMISSIONS_FILE = 'config/role-permissions.json';
 const TAGS = [
   { name: 'cases', description: 'Safeguarding incidents recorded by ICBs and case-management systems.' },
   { name: 'reference data', description: 'Organisations (NHS England, regions, ICBs) and code lists.' },
+  { name: 'reference data: calendar', description: 'England and Wales bank holidays and working-day arithmetic for deadlines.' },
+  { name: 'reference data: timescales', description: 'Versioned review timescale targets: national defaults and ICB overrides, edited as drafts and published.' },
+  { name: 'reference data: safeguarding partnerships', description: 'Local safeguarding partnerships (LSCP, SAB, CSP) and the local authorities and ICBs they cover.' },
   { name: 'reports', description: 'Aggregates for oversight, limited to the caller\'s scope.' },
 ];
 

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@ne
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequirePermission } from '@scrt/auth';
 import { Permissions, type Principal } from '@scrt/contracts';
-import { problemContent } from '@scrt/http';
+import { ApiBodyProblemResponses, problemContent } from '@scrt/http';
 import { CalendarService } from './calendar.service.js';
 import { BankHolidayDto, BankHolidayListDto, BankHolidayYearsQuery, CreateBankHolidayDto, HolidayDateParam } from './dto/bank-holiday.dto.js';
 import { AddWorkingDaysQuery, AddWorkingDaysResultDto, CountWorkingDaysQuery, CountWorkingDaysResultDto } from './dto/working-days.dto.js';
@@ -14,8 +14,12 @@ export class CalendarController {
 
   @Get('bank-holidays')
   @RequirePermission(Permissions.referenceDataRead)
-  @ApiOperation({ summary: 'England and Wales bank holidays (with substitute days) of a range of years' })
-  @ApiOkResponse({ type: BankHolidayListDto })
+  @ApiOperation({
+    operationId: 'listBankHolidays',
+    summary: 'England and Wales bank holidays (with substitute days) of a range of years',
+    description: 'Each day says where it comes from (`source`): the published gov.uk list, the standing rules (for years the list does not cover yet), or an addition through the API. Years default to this year.',
+  })
+  @ApiOkResponse({ type: BankHolidayListDto, description: 'The bank holidays of the years asked for, in date order.' })
   list(@Query() query: BankHolidayYearsQuery): Promise<BankHolidayListDto> {
     return this.calendar.list(query.fromYear, query.toYear);
   }
@@ -23,9 +27,14 @@ export class CalendarController {
   @Post('bank-holidays')
   @HttpCode(201)
   @RequirePermission(Permissions.referenceDataManage)
-  @ApiOperation({ summary: 'Add a bank holiday (a proclaimed extra day); audited' })
-  @ApiCreatedResponse({ type: BankHolidayDto })
+  @ApiOperation({
+    operationId: 'createBankHoliday',
+    summary: 'Add a bank holiday (a proclaimed extra day); audited',
+    description: 'For a day proclaimed after the published list: deadlines counted in working days then skip it. The date must be a weekday that is not a bank holiday already.',
+  })
+  @ApiCreatedResponse({ type: BankHolidayDto, description: 'The bank holiday was added.' })
   @ApiConflictResponse({ description: 'The date is already a bank holiday.', ...problemContent })
+  @ApiBodyProblemResponses()
   add(@Body() body: CreateBankHolidayDto, @CurrentPrincipal() principal: Principal): Promise<BankHolidayDto> {
     return this.calendar.add(body, principal);
   }
@@ -33,7 +42,11 @@ export class CalendarController {
   @Delete('bank-holidays/:date')
   @HttpCode(204)
   @RequirePermission(Permissions.referenceDataManage)
-  @ApiOperation({ summary: 'Remove a bank holiday (a day moved by proclamation); audited' })
+  @ApiOperation({
+    operationId: 'deleteBankHoliday',
+    summary: 'Remove a bank holiday (a day moved by proclamation); audited',
+    description: 'For a bank holiday moved or withdrawn by proclamation: working-day counts include the date again.',
+  })
   @ApiNoContentResponse({ description: 'Removed.' })
   @ApiNotFoundResponse({ description: 'The date is not a bank holiday.', ...problemContent })
   async remove(@Param() params: HolidayDateParam, @CurrentPrincipal() principal: Principal): Promise<void> {
@@ -42,16 +55,24 @@ export class CalendarController {
 
   @Get('working-days/add')
   @RequirePermission(Permissions.referenceDataRead)
-  @ApiOperation({ summary: 'The date N working days after a date (weekends and bank holidays skipped; day 1 is the first working day after `from`)' })
-  @ApiOkResponse({ type: AddWorkingDaysResultDto })
+  @ApiOperation({
+    operationId: 'getDateAfterWorkingDays',
+    summary: 'The date N working days after a date (weekends and bank holidays skipped; day 1 is the first working day after `from`)',
+    description: 'Skips Saturdays, Sundays and England and Wales bank holidays. `from` is day 0 and never counts, even when it is a working day.',
+  })
+  @ApiOkResponse({ type: AddWorkingDaysResultDto, description: 'The date `days` working days after `from`.' })
   addWorkingDays(@Query() query: AddWorkingDaysQuery): Promise<AddWorkingDaysResultDto> {
     return this.calendar.addWorkingDays(query.from, query.days);
   }
 
   @Get('working-days/count')
   @RequirePermission(Permissions.referenceDataRead)
-  @ApiOperation({ summary: 'Working days between two dates (`from` excluded, `to` included)' })
-  @ApiOkResponse({ type: CountWorkingDaysResultDto })
+  @ApiOperation({
+    operationId: 'getWorkingDayCount',
+    summary: 'Working days between two dates (`from` excluded, `to` included)',
+    description: 'Counts the working days after `from` up to and including `to`; when `to` is before `from` the count is negative.',
+  })
+  @ApiOkResponse({ type: CountWorkingDaysResultDto, description: 'The number of working days between the two dates.' })
   count(@Query() query: CountWorkingDaysQuery): Promise<CountWorkingDaysResultDto> {
     return this.calendar.countWorkingDays(query.from, query.to);
   }

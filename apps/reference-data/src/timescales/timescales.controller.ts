@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nest
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequirePermission } from '@scrt/auth';
 import { Permissions, type Principal } from '@scrt/contracts';
-import { problemContent } from '@scrt/http';
+import { ApiBodyProblemResponses, problemContent } from '@scrt/http';
 import {
   PublishTimescalesDto,
   PutTimescaleTargetDto,
@@ -24,8 +24,12 @@ export class TimescalesController {
 
   @Get()
   @RequirePermission(Permissions.referenceDataRead)
-  @ApiOperation({ summary: 'The timescale targets in force today, `?asAt=` a date, or a published `?version=`' })
-  @ApiOkResponse({ type: TimescaleVersionDto })
+  @ApiOperation({
+    operationId: 'getTimescales',
+    summary: 'The timescale targets in force today, `?asAt=` a date, or a published `?version=`',
+    description: 'Without parameters, the published version in force today; `asAt` picks the one in force on a date, `version` a published version by number. Drafts are never returned here.',
+  })
+  @ApiOkResponse({ type: TimescaleVersionDto, description: 'The timescale version asked for, with its targets.' })
   @ApiNotFoundResponse({ description: 'No such published version, or none in force on that date.', ...problemContent })
   get(@Query() query: TimescaleVersionQuery): Promise<TimescaleVersionDto> {
     return this.timescales.get(query);
@@ -33,16 +37,24 @@ export class TimescalesController {
 
   @Get('versions')
   @RequirePermission(Permissions.referenceDataRead)
-  @ApiOperation({ summary: 'Every version of the timescales (the history): drafts and published, with who published them' })
-  @ApiOkResponse({ type: TimescaleVersionListDto })
+  @ApiOperation({
+    operationId: 'listTimescaleVersions',
+    summary: 'Every version of the timescales (the history): drafts and published, with who published them',
+    description: 'Every version ever started, published, or discarded, with when and by whom it was published: the audit history of the targets.',
+  })
+  @ApiOkResponse({ type: TimescaleVersionListDto, description: 'Every version of the timescales, oldest first.' })
   async versions(): Promise<TimescaleVersionListDto> {
     return { items: await this.timescales.listVersions() };
   }
 
   @Get('target')
   @RequirePermission(Permissions.referenceDataRead)
-  @ApiOperation({ summary: "The target of a review type and stage for an ICB (its override, else the national default); with `from`, the due date" })
-  @ApiOkResponse({ type: TargetInForceDto })
+  @ApiOperation({
+    operationId: 'getTimescaleTarget',
+    summary: "The target of a review type and stage for an ICB (its override, else the national default); with `from`, the due date",
+    description: 'The ICB\'s own target when the version in force has an override for it, else the national default; `scope` says which. With `from`, the answer also gives the due date counted from that start event.',
+  })
+  @ApiOkResponse({ type: TargetInForceDto, description: 'The target in force, and the due date when `from` was given.' })
   @ApiNotFoundResponse({ description: 'No target for that review type and stage.', ...problemContent })
   target(@Query() query: TargetInForceQuery): Promise<TargetInForceDto> {
     return this.timescales.targetInForce(query);
@@ -50,8 +62,12 @@ export class TimescalesController {
 
   @Get('draft')
   @RequirePermission(Permissions.referenceDataManage)
-  @ApiOperation({ summary: 'The draft being edited' })
-  @ApiOkResponse({ type: TimescaleVersionDto })
+  @ApiOperation({
+    operationId: 'getTimescaleDraft',
+    summary: 'The draft being edited',
+    description: 'The version being edited, which no deadline uses until it is published.',
+  })
+  @ApiOkResponse({ type: TimescaleVersionDto, description: 'The draft, with its targets.' })
   @ApiNotFoundResponse(noDraft)
   draft(): Promise<TimescaleVersionDto> {
     return this.timescales.draft();
@@ -60,8 +76,12 @@ export class TimescalesController {
   @Post('draft')
   @HttpCode(201)
   @RequirePermission(Permissions.referenceDataManage)
-  @ApiOperation({ summary: 'Start a draft from the latest published version; audited' })
-  @ApiCreatedResponse({ type: TimescaleVersionDto })
+  @ApiOperation({
+    operationId: 'createTimescaleDraft',
+    summary: 'Start a draft from the latest published version; audited',
+    description: 'Copies the targets of the latest published version into a new draft to edit. Only one draft exists at a time.',
+  })
+  @ApiCreatedResponse({ type: TimescaleVersionDto, description: 'The draft was started: a copy of the latest published version.' })
   @ApiConflictResponse({ description: 'A draft exists already.', ...problemContent })
   createDraft(@CurrentPrincipal() principal: Principal): Promise<TimescaleVersionDto> {
     return this.timescales.createDraft(principal);
@@ -69,17 +89,26 @@ export class TimescalesController {
 
   @Put('draft/targets')
   @RequirePermission(Permissions.referenceDataManage)
-  @ApiOperation({ summary: "Set a target in the draft (national default, or an ICB's override); audited" })
-  @ApiOkResponse({ type: TimescaleVersionDto })
+  @ApiOperation({
+    operationId: 'replaceTimescaleDraftTarget',
+    summary: "Set a target in the draft (national default, or an ICB's override); audited",
+    description: 'Sets (adds or replaces) the target of a review type and stage in the draft: the national default without `icbOdsCode`, or that ICB\'s override with it.',
+  })
+  @ApiOkResponse({ type: TimescaleVersionDto, description: 'The draft with the target set.' })
   @ApiNotFoundResponse(noDraft)
+  @ApiBodyProblemResponses()
   putTarget(@Body() body: PutTimescaleTargetDto, @CurrentPrincipal() principal: Principal): Promise<TimescaleVersionDto> {
     return this.timescales.putTarget(body, principal);
   }
 
   @Delete('draft/targets')
   @RequirePermission(Permissions.referenceDataManage)
-  @ApiOperation({ summary: 'Remove a target (typically an ICB override) from the draft; audited' })
-  @ApiOkResponse({ type: TimescaleVersionDto })
+  @ApiOperation({
+    operationId: 'deleteTimescaleDraftTarget',
+    summary: 'Remove a target (typically an ICB override) from the draft; audited',
+    description: 'Removes the target named by review type, stage and ICB from the draft; removing an ICB override lets the national default apply to that ICB again.',
+  })
+  @ApiOkResponse({ type: TimescaleVersionDto, description: 'The draft without the target.' })
   @ApiNotFoundResponse({ description: 'No draft, or no such target in it.', ...problemContent })
   deleteTarget(@Query() key: TimescaleTargetKey, @CurrentPrincipal() principal: Principal): Promise<TimescaleVersionDto> {
     return this.timescales.deleteTarget(key, principal);
@@ -87,9 +116,14 @@ export class TimescalesController {
 
   @Post('draft/publish')
   @RequirePermission(Permissions.referenceDataManage)
-  @ApiOperation({ summary: 'Publish the draft: in force from `effectiveFrom`, immutable from then on; audited' })
-  @ApiOkResponse({ type: TimescaleVersionDto })
+  @ApiOperation({
+    operationId: 'approveTimescaleDraft',
+    summary: 'Publish the draft: in force from `effectiveFrom`, immutable from then on; audited',
+    description: 'Publishes the draft as the version in force from `effectiveFrom` (today or later, and not before the latest published version). A published version never changes; later edits need a new draft.',
+  })
+  @ApiOkResponse({ type: TimescaleVersionDto, description: 'The published version.' })
   @ApiNotFoundResponse(noDraft)
+  @ApiBodyProblemResponses()
   @HttpCode(200)
   publish(@Body() body: PublishTimescalesDto, @CurrentPrincipal() principal: Principal): Promise<TimescaleVersionDto> {
     return this.timescales.publish(body.effectiveFrom, principal);
@@ -98,7 +132,11 @@ export class TimescalesController {
   @Delete('draft')
   @HttpCode(204)
   @RequirePermission(Permissions.referenceDataManage)
-  @ApiOperation({ summary: 'Discard the draft; audited' })
+  @ApiOperation({
+    operationId: 'deleteTimescaleDraft',
+    summary: 'Discard the draft; audited',
+    description: 'The draft stays in the history as `discarded`; the published versions are unchanged.',
+  })
   @ApiNoContentResponse({ description: 'Discarded.' })
   @ApiNotFoundResponse(noDraft)
   async discard(@CurrentPrincipal() principal: Principal): Promise<void> {

@@ -8,20 +8,20 @@ export const BankHolidaySources = ['gov.uk', 'rule', 'admin'] as const;
 export class BankHolidayDto {
   @ApiProperty({ example: '2026-12-28', format: 'date' }) date: string;
   @ApiProperty({ example: 'Boxing Day (substitute day)' }) name: string;
-  @ApiPropertyOptional({ example: '2026-12-26', format: 'date', nullable: true, description: 'The weekend date this day substitutes for' })
+  @ApiPropertyOptional({ type: String, example: '2026-12-26', format: 'date', nullable: true, description: 'The weekend date this day substitutes for' })
   substituteFor: string | null;
   @ApiProperty({ enum: BankHolidaySources, example: 'gov.uk', description: 'gov.uk: published list; rule: computed by the standing rules, may change by proclamation; admin: added through the API' })
   source: string;
 }
 
 export class BankHolidayListDto {
-  @ApiProperty({ example: 2026 }) fromYear: number;
-  @ApiProperty({ example: 2026 }) toYear: number;
+  @ApiProperty({ type: 'integer', format: 'int32', example: 2026 }) fromYear: number;
+  @ApiProperty({ type: 'integer', format: 'int32', example: 2026 }) toYear: number;
   @ApiProperty({ type: [BankHolidayDto] }) items: BankHolidayDto[];
 }
 
 export class BankHolidayYearsQuery {
-  @ApiPropertyOptional({ example: 2026, description: 'First year (default: this year)' })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', example: 2026, description: 'First year (default: this year)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -29,7 +29,7 @@ export class BankHolidayYearsQuery {
   @Max(2200)
   fromYear?: number;
 
-  @ApiPropertyOptional({ example: 2027, description: 'Last year (default: fromYear)' })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', example: 2027, description: 'Last year (default: fromYear)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

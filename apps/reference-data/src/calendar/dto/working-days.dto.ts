@@ -8,7 +8,7 @@ export class AddWorkingDaysQuery {
   @IsCalendarDate()
   from: string;
 
-  @ApiProperty({ example: 5, minimum: 0, maximum: 3000, description: 'Working days to add; day 1 is the first working day after `from`' })
+  @ApiProperty({ type: 'integer', format: 'int32', example: 5, minimum: 0, maximum: 3000, description: 'Working days to add; day 1 is the first working day after `from`' })
   @Type(() => Number)
   @IsInt()
   @Min(0)
@@ -28,7 +28,7 @@ export class CountWorkingDaysQuery {
 
 export class AddWorkingDaysResultDto {
   @ApiProperty({ example: '2026-12-21', format: 'date' }) from: string;
-  @ApiProperty({ example: 5 }) days: number;
+  @ApiProperty({ type: 'integer', format: 'int32', example: 5 }) days: number;
   @ApiProperty({ example: '2026-12-30', format: 'date', description: 'The date `days` working days after `from`' }) date: string;
   @ApiProperty({ example: 'day 1 is the first working day after `from`; `from` itself never counts' }) rule: string;
 }
@@ -36,6 +36,6 @@ export class AddWorkingDaysResultDto {
 export class CountWorkingDaysResultDto {
   @ApiProperty({ example: '2026-12-21', format: 'date' }) from: string;
   @ApiProperty({ example: '2026-12-30', format: 'date' }) to: string;
-  @ApiProperty({ example: 5, description: 'Working days after `from` up to and including `to`' }) workingDays: number;
+  @ApiProperty({ type: 'integer', format: 'int32', example: 5, description: 'Working days after `from` up to and including `to`' }) workingDays: number;
   @ApiProperty({ example: '`from` excluded, `to` included' }) rule: string;
 }

@@ -15,8 +15,8 @@ export class PartnershipDto {
   @ApiProperty({ type: [String], example: ['Leeds'] }) localAuthorities: string[];
   @ApiProperty({ type: [String], example: ['QWO'], description: 'ODS codes of the ICBs it works with' }) icbOdsCodes: string[];
   @ApiProperty({ example: '2019-04-01', format: 'date' }) effectiveFrom: string;
-  @ApiPropertyOptional({ format: 'date', nullable: true, example: null }) effectiveTo: string | null;
-  @ApiProperty({ example: 1, description: 'Increases with every change' }) version: number;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: null }) effectiveTo: string | null;
+  @ApiProperty({ type: 'integer', format: 'int32', example: 1, description: 'Increases with every change' }) version: number;
 }
 
 export class PartnershipListDto {
@@ -24,7 +24,7 @@ export class PartnershipListDto {
 }
 
 export class PartnershipListQuery {
-  @ApiPropertyOptional({ enum: PartnershipKinds })
+  @ApiPropertyOptional({ enum: PartnershipKinds, example: 'SAB', description: KIND_DESCRIPTION })
   @IsOptional()
   @IsIn(PartnershipKinds)
   kind?: PartnershipKind;
@@ -41,7 +41,7 @@ export class PartnershipListQuery {
 }
 
 export class PartnershipIdParam {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '0193a5d2-7c1e-7b3a-9f00-1a2b3c4d5e6f' })
   @IsUUID()
   id: string;
 }
@@ -100,7 +100,7 @@ export class CreatePartnershipDto {
   @IsCalendarDate()
   effectiveFrom: string;
 
-  @ApiPropertyOptional({ format: 'date' })
+  @ApiPropertyOptional({ format: 'date', example: '2027-03-31', description: 'Last day of the partnership; omitted: open-ended' })
   @IsOptional()
   @IsCalendarDate()
   effectiveTo?: string;
@@ -131,7 +131,7 @@ export class ImportQuery {
 }
 
 export class CsvRowProblemDto {
-  @ApiProperty({ example: 3, description: 'Line of the CSV text (the header is line 1)' }) line: number;
+  @ApiProperty({ type: 'integer', format: 'int32', example: 3, description: 'Line of the CSV text (the header is line 1)' }) line: number;
   @ApiProperty({ example: 'effective_from' }) column: string;
   @ApiProperty({ example: 'line 3, effective_from' }) field: string;
   @ApiProperty({ example: 'IS_ISO8601' }) code: string;
@@ -140,8 +140,8 @@ export class CsvRowProblemDto {
 
 export class ImportReportDto {
   @ApiProperty({ example: true }) dryRun: boolean;
-  @ApiProperty({ example: 2, description: 'Data rows read' }) rows: number;
-  @ApiProperty({ example: 0, description: 'Partnerships created (0 on a dry run or when a row is wrong)' }) created: number;
+  @ApiProperty({ type: 'integer', format: 'int32', example: 2, description: 'Data rows read' }) rows: number;
+  @ApiProperty({ type: 'integer', format: 'int32', example: 0, description: 'Partnerships created (0 on a dry run or when a row is wrong)' }) created: number;
   @ApiProperty({ type: [CsvRowProblemDto] }) errors: CsvRowProblemDto[];
 }
 

@@ -15,28 +15,28 @@ const ODS_CODE = /^[A-Z0-9]{3,5}$/;
 export class TimescaleTargetDto {
   @ApiProperty({ enum: ReviewTypeCodes, example: 'RAPID_REVIEW' }) reviewType: string;
   @ApiProperty({ enum: TimescaleStages, example: 'RAPID_REVIEW' }) stage: string;
-  @ApiPropertyOptional({ example: null, nullable: true, description: 'ICB (ODS code) this overrides the national default for; null: the national default' })
+  @ApiPropertyOptional({ type: String, example: null, nullable: true, description: 'ICB (ODS code) this overrides the national default for; null: the national default' })
   icbOdsCode: string | null;
-  @ApiProperty({ example: 15 }) amount: number;
+  @ApiProperty({ type: 'integer', format: 'int32', example: 15 }) amount: number;
   @ApiProperty({ enum: TimescaleUnits, example: 'working_days' }) unit: TimescaleUnit;
   @ApiProperty({ enum: TimescaleStartEvents, example: 'NOTIFICATION', description: 'The event the target runs from' }) startEvent: string;
-  @ApiPropertyOptional({ nullable: true, example: 'Rapid review completed and decision sent to the national panel' }) description: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Rapid review completed and decision sent to the national panel' }) description: string | null;
 }
 
 export class TimescaleVersionDto {
-  @ApiProperty({ example: 2 }) version: number;
+  @ApiProperty({ type: 'integer', format: 'int32', example: 2 }) version: number;
   @ApiProperty({ enum: ['draft', 'published'], example: 'published' }) status: string;
-  @ApiPropertyOptional({ example: '2027-04-01', format: 'date', nullable: true, description: 'In force from this date (published versions)' }) effectiveFrom: string | null;
-  @ApiPropertyOptional({ example: '2026-12-01T09:30:00.000Z', nullable: true }) publishedAt: string | null;
+  @ApiPropertyOptional({ type: String, example: '2027-04-01', format: 'date', nullable: true, description: 'In force from this date (published versions)' }) effectiveFrom: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', example: '2026-12-01T09:30:00.000Z', nullable: true }) publishedAt: string | null;
   @ApiProperty({ type: [TimescaleTargetDto] }) targets: TimescaleTargetDto[];
 }
 
 export class TimescaleVersionSummaryDto {
-  @ApiProperty({ example: 1 }) version: number;
+  @ApiProperty({ type: 'integer', format: 'int32', example: 1 }) version: number;
   @ApiProperty({ enum: ['draft', 'published', 'discarded'], example: 'published' }) status: string;
-  @ApiPropertyOptional({ example: '2018-01-01', format: 'date', nullable: true }) effectiveFrom: string | null;
-  @ApiPropertyOptional({ nullable: true }) publishedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'seed' }) publishedBy: string | null;
+  @ApiPropertyOptional({ type: String, example: '2018-01-01', format: 'date', nullable: true }) effectiveFrom: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: '2017-12-01T09:30:00.000Z' }) publishedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'seed' }) publishedBy: string | null;
   @ApiProperty({ example: 'seed' }) createdBy: string;
 }
 
@@ -50,7 +50,7 @@ export class TimescaleVersionQuery {
   @IsCalendarDate()
   asAt?: string;
 
-  @ApiPropertyOptional({ example: 1, description: 'A published version by number (instead of asAt)' })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', example: 1, description: 'A published version by number (instead of asAt)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -76,7 +76,7 @@ export class TimescaleTargetKey {
 }
 
 export class PutTimescaleTargetDto extends TimescaleTargetKey {
-  @ApiProperty({ example: 9, minimum: 1, maximum: 1000 })
+  @ApiProperty({ type: 'integer', format: 'int32', example: 9, minimum: 1, maximum: 1000 })
   @IsInt()
   @Min(1)
   @Max(1000)
@@ -110,7 +110,7 @@ export class TargetInForceQuery extends TimescaleTargetKey {
 }
 
 export class TargetInForceDto extends TimescaleTargetDto {
-  @ApiProperty({ example: 1, description: 'The timescale version the target comes from' }) version: number;
+  @ApiProperty({ type: 'integer', format: 'int32', example: 1, description: 'The timescale version the target comes from' }) version: number;
   @ApiProperty({ enum: ['icb', 'national'], example: 'national', description: "icb: the ICB's override; national: the default" }) scope: 'icb' | 'national';
   @ApiPropertyOptional({ example: '2027-01-14', format: 'date', description: 'Due date, when `from` was given' }) dueDate?: string;
 }
