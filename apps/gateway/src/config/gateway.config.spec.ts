@@ -21,4 +21,15 @@ describe('GatewayEnv', () => {
     expect(loadConfig(GatewayEnv, required)).toMatchObject({ RATE_LIMIT_MAX: 300, RATE_LIMIT_WINDOW_MS: 60000, OIDC_AUDIENCE: 'urn:scrt:api' });
     expect(loadConfig(GatewayEnv, { ...required, RATE_LIMIT_MAX: '100000', RATE_LIMIT_WINDOW_MS: '1000' })).toMatchObject({ RATE_LIMIT_MAX: 100000, RATE_LIMIT_WINDOW_MS: 1000 });
   });
+
+  it('trusts no proxy unless told, and takes a comma-separated list of addresses and ranges', () => {
+    expect(loadConfig(GatewayEnv, required).TRUSTED_PROXIES).toEqual([]);
+    expect(loadConfig(GatewayEnv, { ...required, TRUSTED_PROXIES: '10.0.0.1, 192.168.0.0/16,loopback' }).TRUSTED_PROXIES).toEqual(['10.0.0.1', '192.168.0.0/16', 'loopback']);
+    expect(() => loadConfig(GatewayEnv, { ...required, TRUSTED_PROXIES: 'everyone' })).toThrow(/TRUSTED_PROXIES/);
+  });
+
+  it('refuses access tokens older than an hour unless told otherwise', () => {
+    expect(loadConfig(GatewayEnv, required).ACCESS_TOKEN_MAX_AGE_SECONDS).toBe(3600);
+    expect(loadConfig(GatewayEnv, { ...required, ACCESS_TOKEN_MAX_AGE_SECONDS: '900' }).ACCESS_TOKEN_MAX_AGE_SECONDS).toBe(900);
+  });
 });
