@@ -18,6 +18,8 @@ export interface BootstrapOptions<C extends AppEnv> {
   /** Prefix of every route but the health probes (services: `api/v1`). */
   apiPrefix?: string;
   env?: Record<string, string | undefined>;
+  /** Reverse proxies whose X-Forwarded-* headers decide `request.ip`; none unless given. */
+  trustedProxies?: (config: C) => string[];
   /** Defaults to the JSON logger of `@scrt/observability`; `false` silences the app (tests). */
   logger?: LoggerService | false;
 }
@@ -37,7 +39,8 @@ export function loadConfigOrExit<C extends object>(serviceName: string, configCl
 
 /** Creates the Fastify app with the shared edges: logging, correlation id, problem+json, validation. */
 export async function createServiceApp<C extends AppEnv>(options: BootstrapOptions<C>, config: C): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimitBytes ?? 256 * 1024, trustProxy: true });
+  const trustedProxies = options.trustedProxies?.(config) ?? [];
+  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimitBytes ?? 256 * 1024, trustProxy: trustedProxies.length > 0 ? trustedProxies : false });
   const fastify = adapter.getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     const correlationId = acceptOrCreateCorrelationId(request.headers[CORRELATION_HEADER]);
