@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigurationError, loadConfig, type AppEnv } from '@scrt/config';
 import { CORRELATION_HEADER, acceptOrCreateCorrelationId, createLogger, runWithCorrelationId } from '@scrt/observability';
+import { noStoreForApi } from './no-store.js';
 import { ProblemDetailsFilter, sendProblem, toProblem } from './problem.filter.js';
 import { createValidationPipe } from './validation.js';
 
@@ -49,6 +50,7 @@ export async function createServiceApp<C extends AppEnv>(options: BootstrapOptio
     runWithCorrelationId(correlationId, done);
   });
   fastify.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request.url)));
+  fastify.addHook('onSend', noStoreForApi);
 
   const app = await NestFactory.create<NestFastifyApplication>(options.module(config), adapter, {
     logger: options.logger ?? (await createLogger(options.serviceName, config.LOG_LEVEL)),
