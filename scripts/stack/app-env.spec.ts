@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildAppEnvironments, type AppEnvInput } from './app-env.js';
+import { buildAppEnvironments, generateTestSigningKey, type AppEnvInput } from './app-env.js';
 import { resolvePorts } from './ports.js';
 import { generateSecrets } from './secrets.js';
 
@@ -63,6 +63,16 @@ describe('buildAppEnvironments', () => {
   it('lets an external issuer replace dev-identity for the gateway', () => {
     const external = buildAppEnvironments({ ...input, oidcIssuer: 'https://am.nhsidentity.spineservices.nhs.uk' });
     expect(external.gateway.OIDC_ISSUER).toBe('https://am.nhsidentity.spineservices.nhs.uk');
+  });
+});
+
+describe('the test signing key', () => {
+  it('reaches dev-identity only when the stack gives one (the test profile)', () => {
+    const key = generateTestSigningKey();
+    expect(JSON.parse(key)).toMatchObject({ kty: 'RSA', alg: 'RS256', kid: expect.stringMatching(/^test-/), d: expect.any(String) });
+    expect(buildAppEnvironments({ ...input, identityTestSigningKey: key })['dev-identity'].DEV_IDENTITY_TEST_SIGNING_KEY).toBe(key);
+    expect(buildAppEnvironments(input)['dev-identity']).not.toHaveProperty('DEV_IDENTITY_TEST_SIGNING_KEY');
+    expect(JSON.parse(generateTestSigningKey()).kid).not.toBe(JSON.parse(key).kid);
   });
 });
 

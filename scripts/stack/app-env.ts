@@ -1,3 +1,4 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { serviceNames, type AppName, type ServiceName } from './apps-catalog.js';
 import type { StackPorts } from './ports.js';
 import type { StackSecrets } from './secrets.js';
@@ -14,6 +15,14 @@ export interface AppEnvInput {
   logLevel: string;
   /** An external OpenID Connect issuer replacing dev-identity for the gateway. */
   oidcIssuer?: string;
+  /** Test profile only: a private JWK that dev-identity publishes for tests to sign tokens with. */
+  identityTestSigningKey?: string;
+}
+
+/** A fresh RS256 key for the test profile's dev-identity (see `DEV_IDENTITY_TEST_SIGNING_KEY`). */
+export function generateTestSigningKey(): string {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return JSON.stringify({ ...privateKey.export({ format: 'jwk' }), kid: `test-${randomBytes(8).toString('hex')}`, alg: 'RS256' });
 }
 
 export type AppEnvironments = Record<AppName, Record<string, string>>;
@@ -54,6 +63,7 @@ export function buildAppEnvironments(input: AppEnvInput): AppEnvironments {
       DEV_IDENTITY_GATEWAY_CLIENT_SECRET: secrets.gatewayClientSecret,
       DEV_IDENTITY_DATA_DIR: input.identityDataDir,
       LOG_LEVEL: logLevel,
+      ...(input.identityTestSigningKey ? { DEV_IDENTITY_TEST_SIGNING_KEY: input.identityTestSigningKey } : {}),
     },
     'case-intake': service('case-intake'),
     reviews: service('reviews'),

@@ -1,4 +1,4 @@
-import { buildAppEnvironments, publicUrl, serviceUrl } from './app-env.js';
+import { buildAppEnvironments, generateTestSigningKey, publicUrl, serviceUrl } from './app-env.js';
 import { startApps } from './apps.js';
 import { appNames, serviceNames, type ServiceName } from './apps-catalog.js';
 import { checkKafka, startEmbeddedKafka } from './kafka.js';
@@ -129,6 +129,7 @@ export async function startStack(options: StartStackOptions): Promise<StackHandl
         identityDataDir: paths.identityDataDir,
         logLevel: env.LOG_LEVEL || 'info',
         oidcIssuer: options.profile === 'dev' ? env.OIDC_ISSUER || undefined : undefined,
+        identityTestSigningKey: options.profile === 'test' ? generateTestSigningKey() : undefined,
       });
       await steps.run(
         'apps',

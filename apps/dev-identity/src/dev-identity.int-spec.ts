@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
-import { clientCredentialsToken, decodeJwtPayload, signInForTokens } from '@scrt/testing';
+import { clientCredentialsToken, decodeJwtPayload, signInForTokens, testSigningKey } from '@scrt/testing';
 import { loadDemoAccounts, type DemoAccounts } from './accounts/demo-accounts.js';
 
 const API_AUDIENCE = 'urn:scrt:api';
@@ -60,6 +60,23 @@ describe('dev-identity, running', () => {
       expect(key).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: expect.any(String) });
       expect(key).not.toHaveProperty('d');
     }
+  });
+
+  it('publishes the test profile’s signing key after its own keys, and never signs with it', async () => {
+    const testKid = testSigningKey().kid;
+    const jwks = await getJson<PublicJwks>(discovery.jwks_uri);
+    expect(jwks.keys.at(-1)).toMatchObject({ kid: testKid, alg: 'RS256' });
+    expect(jwks.keys.at(-1)).not.toHaveProperty('d');
+    expect(decodeProtectedHeader(await caseSystemToken()).kid).not.toBe(testKid);
+  });
+
+  it('puts in a user access token only the claims of the scopes asked for', async () => {
+    const { accessToken } = await signInForTokens(identityUrl, { username: 'icb.input', scope: 'openid' });
+    const access = await verifyAccessToken(accessToken);
+    expect(access).toMatchObject({ sub: '555000000001', scope: 'openid', authentication_assurance_level: '3' });
+    for (const claim of ['nhsid_nrbac_roles', 'selected_roleid', 'nhsid_user_orgs', 'nhsid_useruid', 'name']) expect(access).not.toHaveProperty(claim);
+    const userinfo = await getJson<Record<string, unknown>>(discovery.userinfo_endpoint, { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(userinfo).toEqual({ sub: '555000000001', authentication_assurance_level: '3' });
   });
 
   it('gives a machine client an RFC 9068 access token bound to its organisation', async () => {

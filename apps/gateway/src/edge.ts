@@ -1,18 +1,11 @@
-import { createHash } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyRequest } from 'fastify';
+import { AccessTokenVerifier } from './auth/access-token.verifier.js';
+import { rateLimitKeyOf } from './auth/rate-limit-key.js';
 import type { GatewayEnv } from './config/gateway.config.js';
-import { SESSION_COOKIE_NAME } from './session/session.service.js';
 import { scriptNonceSource } from './views/csp-nonce.js';
-
-/** One bucket per credential (token or session), else per address. */
-function rateLimitKey(request: FastifyRequest): string {
-  const credential = request.headers.authorization ?? request.cookies?.[SESSION_COOKIE_NAME];
-  return credential ? createHash('sha256').update(credential).digest('base64url') : request.ip;
-}
 
 /** What the gateway adds at the edge: security headers, cookies, a per-client rate limit. */
 export async function configureEdge(app: NestFastifyApplication, config: GatewayEnv): Promise<void> {
@@ -39,7 +32,7 @@ export async function configureEdge(app: NestFastifyApplication, config: Gateway
     global: true,
     max: config.RATE_LIMIT_MAX,
     timeWindow: config.RATE_LIMIT_WINDOW_MS,
-    keyGenerator: rateLimitKey,
+    keyGenerator: rateLimitKeyOf(app.get(AccessTokenVerifier, { strict: false })),
     allowList: (request) => request.url.startsWith('/health/'),
     // Thrown into the shared error handler, which answers problem+json; the plugin sets Retry-After.
     errorResponseBuilder: (_request, context) =>

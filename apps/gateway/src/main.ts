@@ -8,6 +8,7 @@ await bootstrapService({
   serviceName: 'gateway',
   configClass: GatewayEnv,
   module: (config) => AppModule.register(config),
+  trustedProxies: (config) => config.TRUSTED_PROXIES,
   configure: async (app, config) => {
     await configureEdge(app, config);
     mountApiExplorer(app, config);

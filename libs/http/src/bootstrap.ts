@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { ConfigurationError, loadConfig, type AppEnv } from '@scrt/config';
 import { CORRELATION_HEADER, REQUEST_ID_HEADER, createLogger, createRequestContext, runWithRequestContext } from '@scrt/observability';
 import { httpEdgeServerOptions, installJsonBodyParser, installRequestPolicy } from './edge/http-edge.js';
+import { noStoreForApi } from './no-store.js';
 import { ProblemDetailsFilter, sendProblem, toProblem } from './problem.filter.js';
 import { createValidationPipe } from './validation.js';
 
@@ -19,6 +20,8 @@ export interface BootstrapOptions<C extends AppEnv> {
   /** Prefix of every route but the health probes (services: `api/v1`). */
   apiPrefix?: string;
   env?: Record<string, string | undefined>;
+  /** Reverse proxies whose X-Forwarded-* headers decide `request.ip`; none unless given. */
+  trustedProxies?: (config: C) => string[];
   /** Defaults to the JSON logger of `@scrt/observability`; `false` silences the app (tests). */
   logger?: LoggerService | false;
 }
@@ -39,7 +42,8 @@ export function loadConfigOrExit<C extends object>(serviceName: string, configCl
 /** Creates the Fastify app with the shared edges: logging, correlation id, problem+json, validation. */
 export async function createServiceApp<C extends AppEnv>(options: BootstrapOptions<C>, config: C): Promise<NestFastifyApplication> {
   const bodyLimit = options.bodyLimitBytes ?? 256 * 1024;
-  const adapter = new FastifyAdapter({ bodyLimit, trustProxy: true, ...httpEdgeServerOptions() });
+  const trustedProxies = options.trustedProxies?.(config) ?? [];
+  const adapter = new FastifyAdapter({ bodyLimit, trustProxy: trustedProxies.length > 0 ? trustedProxies : false, ...httpEdgeServerOptions() });
   const fastify = adapter.getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     const context = createRequestContext(request.headers[CORRELATION_HEADER]);
@@ -49,6 +53,7 @@ export async function createServiceApp<C extends AppEnv>(options: BootstrapOptio
   });
   installRequestPolicy(fastify);
   fastify.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request.url)));
+  fastify.addHook('onSend', noStoreForApi);
 
   const app = await NestFactory.create<NestFastifyApplication>(options.module(config), adapter, {
     logger: options.logger ?? (await createLogger(options.serviceName, config.LOG_LEVEL)),

@@ -12,10 +12,12 @@ export interface SignInOptions {
   roleId?: string;
   clientId?: string;
   redirectUri?: string;
+  /** The scopes to ask for; every CIS2 scope the tracker reads unless told. */
+  scope?: string;
 }
 
-/** Every CIS2 scope, so that tokens carry every claim the tracker reads. */
-const USER_SCOPE = 'openid profile nhsperson associatedorgs nationalrbacaccess selectedrole';
+/** Every CIS2 scope the tracker reads, so that tokens carry every claim it needs. */
+export const USER_SCOPE = 'openid profile nhsperson associatedorgs nationalrbacaccess selectedrole';
 const MAX_SIGN_IN_PAGES = 4;
 const MAX_REDIRECTS = 10;
 
@@ -40,7 +42,7 @@ export async function clientCredentialsToken(identityUrl: string, clientId: stri
  * explorer unless told otherwise).
  */
 export async function signInForTokens(identityUrl: string, options: SignInOptions): Promise<IdentityTokens> {
-  const { username, roleId, clientId = 'scrt-api-explorer', redirectUri = 'http://localhost/e2e-callback' } = options;
+  const { username, roleId, clientId = 'scrt-api-explorer', redirectUri = 'http://localhost/e2e-callback', scope = USER_SCOPE } = options;
   const metadata = await discover(identityUrl);
   const verifier = randomBytes(32).toString('base64url');
   const state = randomBytes(16).toString('base64url');
@@ -49,7 +51,7 @@ export async function signInForTokens(identityUrl: string, options: SignInOption
     client_id: clientId,
     redirect_uri: redirectUri,
     response_type: 'code',
-    scope: USER_SCOPE,
+    scope,
     state,
     nonce: randomBytes(16).toString('base64url'),
     code_challenge: createHash('sha256').update(verifier).digest('base64url'),

@@ -13,3 +13,4 @@ export * from './api-rows.js';
 export * from './api-scope.js';
 export * from './api-fuzz.js';
 export * from './api-gateway.js';
+export * from './minted-tokens.js';

@@ -1,4 +1,4 @@
-import { IsNotEmpty, IsString, IsUrl, MinLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, IsUrl, MinLength } from 'class-validator';
 import { AppEnv } from '@scrt/config';
 
 const url = { require_tld: false, require_protocol: true };
@@ -15,4 +15,6 @@ export class DevIdentityEnv extends AppEnv {
   @IsString() @IsNotEmpty() DEV_IDENTITY_API_AUDIENCE = 'urn:scrt:api';
   /** Demo users and machine clients, relative to the working directory (the repository root). */
   @IsString() @IsNotEmpty() DEV_IDENTITY_ACCOUNTS_FILE = 'apps/dev-identity/demo-accounts.json';
+  /** Test profile only: an extra private RS256 JWK (JSON) published in the JWKS for tests to sign with. */
+  @IsOptional() @IsString() DEV_IDENTITY_TEST_SIGNING_KEY?: string;
 }

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { createLocalJWKSet, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, type JWK, type JWTVerifyGetKey } from 'jose';
 import Provider, { errors } from 'oidc-provider';
 import { AccountDirectory } from '../accounts/account-directory.js';
 import { RoleSelections } from '../accounts/role-selections.js';
 import { DevIdentityEnv } from '../config/dev-identity.config.js';
 import { publicJwks, SigningKeyStore, type PrivateJwks } from '../keys/signing-keys.js';
+import { parseTestSigningKey, withTestSigningKey } from '../keys/test-signing-key.js';
 import { providerConfiguration } from './provider-configuration.js';
 import { SharedMemoryStore } from './shared-memory-store.js';
 
@@ -34,13 +35,16 @@ export class OidcProviderHost implements OnModuleInit {
   private readonly store = new SharedMemoryStore();
   private readonly cookieKeys = [randomBytes(32).toString('base64url')];
   private installed?: InstalledProvider;
+  private readonly testSigningKey: JWK | undefined;
 
   constructor(
     private readonly config: DevIdentityEnv,
     private readonly directory: AccountDirectory,
     private readonly selections: RoleSelections,
     private readonly keys: SigningKeyStore,
-  ) {}
+  ) {
+    this.testSigningKey = parseTestSigningKey(config.DEV_IDENTITY_TEST_SIGNING_KEY);
+  }
 
   async onModuleInit(): Promise<void> {
     this.install(await this.keys.loadOrCreate());
@@ -76,8 +80,9 @@ export class OidcProviderHost implements OnModuleInit {
     return this.installed;
   }
 
-  private install(jwks: PrivateJwks): void {
+  private install(ownKeys: PrivateJwks): void {
     const { config, directory, selections, cookieKeys } = this;
+    const jwks = withTestSigningKey(ownKeys, this.testSigningKey);
     const adapter = this.store.adapterFactory;
     const provider = new Provider(config.DEV_IDENTITY_ISSUER, providerConfiguration({ config, directory, selections, jwks, adapter, cookieKeys }));
     provider.proxy = true;

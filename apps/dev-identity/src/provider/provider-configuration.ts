@@ -5,7 +5,7 @@ import type { RoleSelections } from '../accounts/role-selections.js';
 import type { DevIdentityEnv } from '../config/dev-identity.config.js';
 import { SIGNING_ALGORITHM, type PrivateJwks } from '../keys/signing-keys.js';
 import { providerErrorPage, signedOutPage, signOutPage } from '../pages/provider.pages.js';
-import { CIS2_SCOPE_CLAIMS } from './cis2-scopes.js';
+import { CIS2_SCOPE_CLAIMS, releasedClaims } from './cis2-scopes.js';
 import { registeredClients } from './clients.js';
 
 /** The provider's own endpoints; everything else on the port belongs to the Nest app. */
@@ -61,13 +61,15 @@ export function providerConfiguration({ config, directory, selections, jwks, ada
       return { accountId, claims: () => ({ sub: accountId, ...cis2IdTokenClaims(claims) }) };
     },
 
-    // Resource servers trust the access token alone, so it carries every claim whatever the scope.
+    // Resource servers read the access token alone, so it carries the CIS2 claims of the scopes
+    // granted to it, and only those: role claims need `nationalrbacaccess` and `selectedrole`.
     async extraTokenClaims(_ctx, token) {
       if (token.kind === 'ClientCredentials') {
         const client = token.clientId ? directory.client(token.clientId) : undefined;
         return client && clientCredentialsClaims(client);
       }
-      return token.accountId ? userClaims(token.accountId, token.grantId) : undefined;
+      const claims = token.accountId ? userClaims(token.accountId, token.grantId) : undefined;
+      return claims && releasedClaims(claims, token.scope ?? '');
     },
 
     features: {

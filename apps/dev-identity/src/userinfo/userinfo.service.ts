@@ -7,7 +7,7 @@ import { OidcProviderHost } from '../provider/oidc-provider.host.js';
 
 /**
  * The userinfo endpoint: the signed-in user's CIS2 claims, as far as the token's scopes release
- * them. The access token already carries every claim, so it is verified and read, not looked up.
+ * them. The access token carries the claims of its scopes, so it is verified and read, not looked up.
  */
 @Injectable()
 export class UserinfoService {
@@ -20,7 +20,8 @@ export class UserinfoService {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     if (!token) throw new UnauthenticatedError('Send a user access token as "Authorization: Bearer <token>".');
     const payload = await this.verify(token);
-    if (typeof payload.nhsid_useruid !== 'string') throw new UnauthenticatedError('This access token belongs to a machine client, not a user.');
+    // A machine client's token names the client as its subject; a user's names the user.
+    if (payload.sub === payload.client_id) throw new UnauthenticatedError('This access token belongs to a machine client, not a user.');
     const scope = typeof payload.scope === 'string' ? payload.scope : '';
     if (!scope.split(' ').includes('openid')) throw new ForbiddenError('The access token was not granted the openid scope.');
     return releasedClaims(payload, scope);

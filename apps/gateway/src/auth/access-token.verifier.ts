@@ -8,6 +8,8 @@ import { OidcIssuer } from './issuer.js';
 export const ALLOWED_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 /** RFC 9068: an access token says so in its header; an ID token does not. */
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
+/** How far the provider's clock may be off ours, for `exp`, `nbf` and `iat` alike. */
+export const CLOCK_SKEW_SECONDS = 30;
 
 @Injectable()
 export class AccessTokenVerifier {
@@ -16,7 +18,11 @@ export class AccessTokenVerifier {
     private readonly issuer: OidcIssuer,
   ) {}
 
-  /** Signature, algorithm, issuer, audience, expiry and not-before, token type. Throws when any fails. */
+  /**
+   * Signature, algorithm, issuer, audience, token type, expiry and not-before, and issued-at: not in
+   * the future, not older than ACCESS_TOKEN_MAX_AGE_SECONDS (each give or take the clock skew).
+   * Throws when any fails.
+   */
   async verify(token: string): Promise<ExternalClaims> {
     const { payload } = await jwtVerify(token, await this.issuer.keys(), {
       algorithms: ALLOWED_ALGORITHMS,
@@ -24,7 +30,8 @@ export class AccessTokenVerifier {
       audience: this.config.OIDC_AUDIENCE,
       typ: ACCESS_TOKEN_TYPE,
       requiredClaims: ['exp', 'iat', 'sub'],
-      clockTolerance: 5,
+      clockTolerance: CLOCK_SKEW_SECONDS,
+      maxTokenAge: this.config.ACCESS_TOKEN_MAX_AGE_SECONDS,
     });
     return payload as ExternalClaims;
   }

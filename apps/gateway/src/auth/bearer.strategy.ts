@@ -6,6 +6,7 @@ import type { Principal } from '@scrt/contracts';
 import { DomainError, UnauthenticatedError } from '@scrt/http';
 import { PrincipalResolver } from '../principal/principal-resolver.js';
 import { AccessTokenVerifier } from './access-token.verifier.js';
+import { bearerToken } from './bearer-token.js';
 
 export const BEARER_STRATEGY = 'oidc-bearer';
 
@@ -22,13 +23,13 @@ export class BearerStrategy extends PassportStrategy(Strategy, BEARER_STRATEGY) 
   }
 
   async validate(request: FastifyRequest): Promise<Principal> {
-    const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(request.headers.authorization ?? '')?.[1];
+    const token = bearerToken(request);
     if (!token) throw new UnauthenticatedError('Send an access token as "Authorization: Bearer <token>".');
     const claims = await this.verifier.verify(token).catch((error: Error) => {
       this.logger.warn({ message: 'access token refused', reason: error.message });
       throw new UnauthenticatedError('The access token is invalid, expired or not for this service.');
     });
-    return this.resolver.resolve(claims).catch((error: unknown) => {
+    return this.resolver.resolveAccessToken(claims).catch((error: unknown) => {
       if (error instanceof DomainError) throw error;
       this.logger.error({ message: 'principal resolution failed', error: String(error) });
       throw error;

@@ -35,4 +35,15 @@ describe('GatewayEnv', () => {
     expect(loadConfig(GatewayEnv, required)).toMatchObject({ SESSION_IDLE_TIMEOUT_SECONDS: 1800, SESSION_ABSOLUTE_LIFETIME_SECONDS: 28800 });
     expect(loadConfig(GatewayEnv, { ...required, SESSION_IDLE_TIMEOUT_SECONDS: '120' }).SESSION_IDLE_TIMEOUT_SECONDS).toBe(120);
   });
+
+  it('trusts no proxy unless told, and takes a comma-separated list of addresses and ranges', () => {
+    expect(loadConfig(GatewayEnv, required).TRUSTED_PROXIES).toEqual([]);
+    expect(loadConfig(GatewayEnv, { ...required, TRUSTED_PROXIES: '10.0.0.1, 192.168.0.0/16,loopback' }).TRUSTED_PROXIES).toEqual(['10.0.0.1', '192.168.0.0/16', 'loopback']);
+    expect(() => loadConfig(GatewayEnv, { ...required, TRUSTED_PROXIES: 'everyone' })).toThrow(/TRUSTED_PROXIES/);
+  });
+
+  it('refuses access tokens older than an hour unless told otherwise', () => {
+    expect(loadConfig(GatewayEnv, required).ACCESS_TOKEN_MAX_AGE_SECONDS).toBe(3600);
+    expect(loadConfig(GatewayEnv, { ...required, ACCESS_TOKEN_MAX_AGE_SECONDS: '900' }).ACCESS_TOKEN_MAX_AGE_SECONDS).toBe(900);
+  });
 });

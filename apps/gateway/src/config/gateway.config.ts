@@ -1,7 +1,9 @@
 import { IsInt, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { AppEnv } from '@scrt/config';
 
 const url = { require_tld: false, require_protocol: true };
+const TRUSTED_PROXY = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
 
 export class GatewayEnv extends AppEnv {
   /** The edge: reachable from outside by default, unlike the services behind it. */
@@ -33,4 +35,14 @@ export class GatewayEnv extends AppEnv {
   /** Requests per client per window before 429. */
   @IsInt() @Min(1) @Max(100000) RATE_LIMIT_MAX: number = 300;
   @IsInt() @Min(1000) RATE_LIMIT_WINDOW_MS: number = 60000;
+  /**
+   * Reverse proxies (addresses, CIDR ranges, or `loopback`, `linklocal`, `uniquelocal`), comma-separated,
+   * whose X-Forwarded-For decides the client address for the rate limit. None by default: the peer address counts.
+   */
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((entry) => entry.trim()).filter(Boolean) : value))
+  @IsString({ each: true })
+  @Matches(TRUSTED_PROXY, { each: true, message: 'TRUSTED_PROXIES must be comma-separated IP addresses, CIDR ranges, loopback, linklocal or uniquelocal' })
+  TRUSTED_PROXIES: string[] = [];
+  /** Access tokens issued longer ago than this are refused, whatever their `exp`. */
+  @IsInt() @Min(60) @Max(24 * 60 * 60) ACCESS_TOKEN_MAX_AGE_SECONDS: number = 3600;
 }

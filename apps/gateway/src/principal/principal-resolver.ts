@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@scrt/contracts';
-import { isMachineClient, type ExternalClaims } from './cis2-claims.js';
+import { assuranceLevel, isMachineClient, missingRoleScopes, type ExternalClaims } from './cis2-claims.js';
 import { OrganisationDirectory } from './organisation-directory.js';
-import { InsufficientAssuranceError, NoMatchingRoleError, NoPermissionsError, UnknownOrganisationError } from './principal.errors.js';
+import { InsufficientAssuranceError, NoMatchingRoleError, NoPermissionsError, RoleScopeNotGrantedError, UnknownOrganisationError } from './principal.errors.js';
 import { permissionsForRole, permissionsForScopes, type RolePermissionMap } from './role-permissions.js';
 
 export const ROLE_PERMISSIONS = Symbol('ROLE_PERMISSIONS');
@@ -19,14 +19,28 @@ export class PrincipalResolver {
     private readonly directory: OrganisationDirectory,
   ) {}
 
+  /** Claims of a user's ID token and userinfo, which the provider releases per scope (browser sign-in). */
   async resolve(claims: ExternalClaims): Promise<Principal> {
     return isMachineClient(claims) ? this.resolveClient(claims) : this.resolveUser(claims);
   }
 
+  /**
+   * Claims of a bearer access token. A user's role claims count only if the token was granted the
+   * CIS2 scopes that carry them: a provider that puts them in every token (whatever the scope)
+   * gets no access for a token asked for with `openid` alone.
+   */
+  async resolveAccessToken(claims: ExternalClaims): Promise<Principal> {
+    if (isMachineClient(claims)) return this.resolveClient(claims);
+    const missing = missingRoleScopes(claims);
+    if (missing.length > 0) throw new RoleScopeNotGrantedError(missing);
+    return this.resolveUser(claims);
+  }
+
   private async resolveUser(claims: ExternalClaims): Promise<Principal> {
-    const role = (claims.nhsid_nrbac_roles ?? []).find((candidate) => candidate.person_roleid === claims.selected_roleid);
+    if (assuranceLevel(claims) < MINIMUM_ASSURANCE_LEVEL) throw new InsufficientAssuranceError();
+    const roles = Array.isArray(claims.nhsid_nrbac_roles) ? claims.nhsid_nrbac_roles : [];
+    const role = roles.find((candidate) => typeof candidate === 'object' && candidate?.person_roleid === claims.selected_roleid);
     if (!role || !claims.selected_roleid) throw new NoMatchingRoleError();
-    if (Number(claims.authentication_assurance_level ?? 0) < MINIMUM_ASSURANCE_LEVEL) throw new InsufficientAssuranceError();
     const permissions = permissionsForRole(this.rolePermissions, role);
     if (permissions.length === 0) throw new NoPermissionsError();
     const organisation = await this.placeOrRefuse(role.org_code);

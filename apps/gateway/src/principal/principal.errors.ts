@@ -29,3 +29,9 @@ export class UnknownOrganisationError extends PrincipalRefusedError {
     super('UNKNOWN_ORGANISATION', `Organisation ${odsCode} is not one the tracker serves.`);
   }
 }
+
+export class RoleScopeNotGrantedError extends PrincipalRefusedError {
+  constructor(missingScopes: string[]) {
+    super('ROLE_SCOPE_NOT_GRANTED', `The access token was not granted the scopes that carry your role (${missingScopes.join(', ')}); sign in again asking for them.`);
+  }
+}

@@ -2,6 +2,7 @@ import { Controller, Get, Module, Res } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
 import { createServiceApp } from '@scrt/http';
+import { AccessTokenVerifier } from '../auth/access-token.verifier.js';
 import { GatewayEnv } from '../config/gateway.config.js';
 import { configureEdge } from '../edge.js';
 import { cspNonceOf } from './csp-nonce.js';
@@ -14,7 +15,10 @@ class PageController {
   }
 }
 
-@Module({ controllers: [PageController] })
+/** The edge's rate limit asks the verifier about bearer tokens; these requests carry none. */
+const refusingVerifier = { verify: async () => Promise.reject(new Error('invalid')) };
+
+@Module({ controllers: [PageController], providers: [{ provide: AccessTokenVerifier, useValue: refusingVerifier }] })
 class PageModule {}
 
 /** The script-src directive of a Content-Security-Policy header. */

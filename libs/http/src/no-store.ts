@@ -1,0 +1,12 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+const API_PATH = /^\/api\/v1(?:[/?]|$)/;
+
+/**
+ * Fastify `onSend` hook: answers of the API (`/api/v1`, success or problem) may carry case data,
+ * so neither a browser nor a shared cache may keep them.
+ */
+export async function noStoreForApi(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  if (API_PATH.test(request.url)) void reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
+  return payload;
+}
