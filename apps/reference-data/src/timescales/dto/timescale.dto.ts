@@ -55,6 +55,8 @@ export class TimescaleVersionQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  // `3e156` is an integer to JavaScript, and an overflow to PostgreSQL.
+  @Max(2_147_483_647)
   version?: number;
 }
 
