@@ -13,13 +13,14 @@ export interface ReferenceCopyOptions {
 
 /**
  * A service's local copy of reference data: connects the event handlers (with `connectConsumers`)
- * and provides the copy to query (`CodeListCopy`).
+ * and provides the copy to query (`CodeListCopy`) to every module of the service (global).
  */
 @Module({})
 export class ReferenceCopyModule {
   static forService(options: ReferenceCopyOptions): DynamicModule {
     return {
       module: ReferenceCopyModule,
+      global: true,
       controllers: [CodeListCopyEvents],
       providers: [
         {
