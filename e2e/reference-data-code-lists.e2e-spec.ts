@@ -64,69 +64,80 @@ describe('reference data: versioned code lists through the gateway, and case-int
     expect((await reader.get(`${LISTS}/abuse-themes`, { 'if-none-match': '"stale"' })).status).toBe(200);
   });
 
-  it('lets only reference-data:manage change a list; a published code is deprecated, never removed; history and diff', async () => {
-    expectProblem(await reader.post(`${LISTS}/settings/draft`, {}), 403, 'FORBIDDEN');
-    const draft = await admin.post<Version>(`${LISTS}/settings/draft`, {});
+  it('lets only reference-data:manage change a list; codes are deprecated, never removed; history and diff', async () => {
+    const list = `${LISTS}/pause-reasons`;
+    expectProblem(await reader.post(`${list}/drafts`, {}), 403, 'FORBIDDEN');
+    const draft = await admin.post<Version>(`${list}/drafts`, {});
     expect(draft.status).toBe(201);
     expect(draft.body.status).toBe('draft');
-    expectProblem(await admin.post(`${LISTS}/settings/draft`, {}), 409, 'CODE_LIST_DRAFT_EXISTS');
+    expectProblem(await admin.post(`${list}/drafts`, {}), 409, 'CODE_LIST_DRAFT_EXISTS');
 
-    const added = await admin.request<Version>('PUT', `${LISTS}/settings/draft/codes/PRISON`, { body: { label: 'Prison' } });
+    const added = await admin.request<Version>('PUT', `${list}/draft/codes/SECTION_42_ENQUIRY`, { body: { label: 'Awaiting a section 42 safeguarding enquiry' } });
     expect(added.status).toBe(200);
-    expect(added.body.codes.map((code) => code.code)).toContain('PRISON');
-    expectProblem(await admin.request('PUT', `${LISTS}/settings/draft/codes/HOSPITAL_WARD`, { body: { label: 'Ward', parentCode: 'NOWHERE' } }), 400, 'VALIDATION_FAILED', 'parentCode');
-    expectProblem(await admin.request('DELETE', `${LISTS}/settings/draft/codes/CUSTODY`), 409, 'CODE_PUBLISHED');
-    expect((await admin.request('PUT', `${LISTS}/settings/draft/codes/CUSTODY`, { body: { label: 'Custody or secure setting', deprecated: true } })).status).toBe(200);
+    expect(added.body.codes.map((code) => code.code)).toContain('SECTION_42_ENQUIRY');
+    expectProblem(await admin.request('PUT', `${list}/draft/codes/SECTION_42_ENQUIRY`, { body: { label: 'Enquiry', parentCode: 'NOWHERE' } }), 400, 'VALIDATION_FAILED', 'parentCode');
+    expect((await admin.request('DELETE', `${list}/draft/codes/CORONER`)).status).toBeGreaterThanOrEqual(400);
+    expect((await admin.request('PUT', `${list}/draft/codes/CORONER`, { body: { label: "Awaiting coroner's inquest", deprecated: true } })).status).toBe(200);
 
-    const dryRun = await admin.post<{ errors: { line: number; column: string }[]; applied: number }>(`${LISTS}/settings/draft/import?dryRun=true`, {
-      csv: 'code,label,sort_order\nHOSPICE,Hospice,500\nbad,Bad,x\n',
+    const dryRun = await admin.post<{ errors: { line: number; column: string }[]; applied: number }>(`${list}/draft/import?dryRun=true`, {
+      csv: 'code,label,sort_order\nHEALTH_INVESTIGATION,Awaiting a patient safety investigation,500\nbad,Bad,x\n',
     });
     expect(dryRun.status).toBe(200);
     expect(dryRun.body.applied).toBe(0);
     expect(dryRun.body.errors.map((error) => [error.line, error.column])).toEqual([[3, 'code'], [3, 'sort_order']]);
-    expect((await admin.get<Version>(`${LISTS}/settings/draft`)).body.codes.map((code) => code.code)).not.toContain('HOSPICE');
-    expectProblem(await admin.post(`${LISTS}/settings/draft/import`, { csv: 'code,label\nbad,Bad\n' }), 400, 'CSV_INVALID');
-    const imported = await admin.post<{ applied: number }>(`${LISTS}/settings/draft/import`, { csv: 'code,label,sort_order\nHOSPICE,Hospice,500\n' });
+    expect((await admin.get<Version>(`${list}/draft`)).body.codes.map((code) => code.code)).not.toContain('HEALTH_INVESTIGATION');
+    expectProblem(await admin.post(`${list}/draft/import`, { csv: 'code,label\nbad,Bad\n' }), 400, 'CSV_INVALID');
+    const imported = await admin.post<{ applied: number }>(`${list}/draft/import`, { csv: 'code,label,sort_order\nHEALTH_INVESTIGATION,Awaiting a patient safety investigation,500\n' });
     expect(imported.body.applied).toBe(1);
 
-    expectProblem(await admin.post(`${LISTS}/settings/draft/publish`, { effectiveFrom: '2020-01-01' }), 400, 'VALIDATION_FAILED', 'effectiveFrom');
-    const published = await admin.post<Version>(`${LISTS}/settings/draft/publish`, { effectiveFrom: todayInEngland() });
+    expectProblem(await admin.post(`${list}/draft/publish`, { effectiveFrom: '2020-01-01' }), 400, 'VALIDATION_FAILED', 'effectiveFrom');
+    const published = await admin.post<Version>(`${list}/draft/publish`, { effectiveFrom: todayInEngland() });
     expect(published.status).toBe(200);
     expect(published.body.status).toBe('published');
-    const current = await reader.get<Version>(`${LISTS}/settings`);
+    const current = await reader.get<Version>(list);
     expect(current.body.version).toBe(draft.body.version);
-    expect(current.body.codes.find((code) => code.code === 'CUSTODY')?.deprecated).toBe(true);
+    expect(current.body.codes.find((code) => code.code === 'CORONER')?.deprecated).toBe(true);
+    expect((await reader.get<Version>(`${list}?version=1`)).body.codes.find((code) => code.code === 'CORONER')?.deprecated).toBe(false);
 
-    const diff = await reader.get<{ added: Code[]; removed: Code[]; changed: { after: Code }[] }>(`${LISTS}/settings/diff?from=1&to=${draft.body.version}`);
-    expect(diff.body.added.map((code) => code.code).sort()).toEqual(['HOSPICE', 'PRISON']);
+    const diff = await reader.get<{ added: Code[]; removed: Code[]; changed: { after: Code }[] }>(`${list}/diff?from=1&to=${draft.body.version}`);
+    expect(diff.body.added.map((code) => code.code).sort()).toEqual(['HEALTH_INVESTIGATION', 'SECTION_42_ENQUIRY']);
     expect(diff.body.removed).toEqual([]);
-    expect(diff.body.changed.map((change) => change.after.code)).toEqual(['CUSTODY']);
+    expect(diff.body.changed.map((change) => change.after.code)).toEqual(['CORONER']);
 
-    const history = await reader.get<{ versions: Version[]; changes: { action: string; actorSubject: string }[] }>(`${LISTS}/settings/history`);
+    const history = await reader.get<{ versions: Version[]; changes: { action: string; actorSubject: string }[] }>(`${list}/history`);
     expect(history.body.versions.map((version) => version.status)).toEqual(['published', 'published']);
     expect(history.body.changes.map((change) => change.action)).toEqual(['create', 'update', 'update', 'update', 'publish']);
     expect(history.body.changes.every((change) => change.actorSubject)).toBe(true);
 
-    // A discarded draft keeps its number: the next draft gets a new one.
-    const discarded = await admin.post<Version>(`${LISTS}/settings/draft`, {});
-    expect((await admin.request('DELETE', `${LISTS}/settings/draft`)).status).toBe(204);
-    expect((await admin.post<Version>(`${LISTS}/settings/draft`, {})).body.version).toBe(discarded.body.version + 1);
-    expect((await admin.request('DELETE', `${LISTS}/settings/draft`)).status).toBe(204);
-    expectProblem(await reader.get(`${LISTS}/settings?version=${discarded.body.version}`), 404, 'CODE_LIST_NOT_FOUND');
+    // The database keeps a published version as it was, whatever a statement tries.
+    await queryDatabase(`UPDATE refdata.code_list_entry SET label = 'changed', deprecated = true WHERE list_code = 'pause-reasons' AND version = 1`);
+    await queryDatabase(`DELETE FROM refdata.code_list_entry WHERE list_code = 'pause-reasons' AND version = 1`);
+    await queryDatabase(`UPDATE refdata.code_list_version SET status = 'draft' WHERE list_code = 'pause-reasons' AND version = 1`);
+    expect(await countRows('refdata.code_list_entry', `list_code = 'pause-reasons' AND version = 1 AND label <> 'changed' AND NOT deprecated`)).toBe(6);
+    expect(await countRows('refdata.code_list_version', `list_code = 'pause-reasons' AND version = 1 AND status = 'published'`)).toBe(1);
+
+    // Without a draft, the first edit starts one; a discarded draft keeps its number.
+    const edited = await admin.request<Version>('PUT', `${list}/draft/codes/OTHER`, { body: { label: 'Other reason' } });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ status: 'draft', version: draft.body.version + 1 });
+    expect((await admin.request('DELETE', `${list}/draft`)).status).toBe(204);
+    expect((await admin.post<Version>(`${list}/drafts`, {})).body.version).toBe(draft.body.version + 2);
+    expect((await admin.request('DELETE', `${list}/draft`)).status).toBe(204);
+    expectProblem(await reader.get(`${list}?version=${draft.body.version + 1}`), 404, 'CODE_LIST_NOT_FOUND');
   });
 
   it('publishes the full version through the outbox, in the publishing transaction', async () => {
     const [row] = await queryDatabase<{ envelope: { payload: { listCode: string; codes: unknown[] } }; message_key: string }>(
-      `SELECT envelope, message_key FROM refdata.outbox_event WHERE topic = 'reference-data.code-list.published.v1' AND message_key = 'settings' ORDER BY created_at DESC LIMIT 1`,
+      `SELECT envelope, message_key FROM refdata.outbox_event WHERE topic = 'reference-data.code-list.published.v1' AND message_key = 'pause-reasons' ORDER BY created_at DESC LIMIT 1`,
     );
-    expect(row.message_key).toBe('settings');
-    expect(row.envelope.payload.codes.length).toBeGreaterThan(10);
+    expect(row.message_key).toBe('pause-reasons');
+    expect(row.envelope.payload.codes.map((code) => (code as { code: string }).code)).toEqual(expect.arrayContaining(['CORONER', 'SECTION_42_ENQUIRY', 'HEALTH_INVESTIGATION']));
   });
 
   it('case-intake refuses a review type deprecated in a newly published version within a second, with reference-data stopped', async () => {
     const input = await apiAsUser('icb.input');
     expect((await input.post('/api/v1/cases', { incidentDate: '2026-03-02', reviewType: 'DHR_CHILD' })).status).toBe(201);
-    expect((await admin.post(`${LISTS}/review-types/draft`, {})).status).toBe(201);
+    expect((await admin.post(`${LISTS}/review-types/drafts`, {})).status).toBe(201);
     expect((await admin.request('PUT', `${LISTS}/review-types/draft/codes/DHR_CHILD`, { body: { label: 'Domestic abuse related death review: victim aged 16 to 17', deprecated: true } })).status).toBe(200);
     const published = await admin.post<Version>(`${LISTS}/review-types/draft/publish`, { effectiveFrom: todayInEngland() });
     expect(published.status).toBe(200);
@@ -146,7 +157,7 @@ describe('reference data: versioned code lists through the gateway, and case-int
       await waitReady('reference-data');
     }
     // Leave DHR_CHILD usable for the other tests: a later version un-deprecates it.
-    await admin.post(`${LISTS}/review-types/draft`, {});
+    await admin.post(`${LISTS}/review-types/drafts`, {});
     await admin.request('PUT', `${LISTS}/review-types/draft/codes/DHR_CHILD`, { body: { label: 'Domestic abuse related death review: victim aged 16 to 17', deprecated: false } });
     const restored = await admin.post<Version>(`${LISTS}/review-types/draft/publish`, { effectiveFrom: todayInEngland() });
     await eventually(async () => (await countRows('intake.reference_code_list_version', `list_code = 'review-types' AND version = $1`, [restored.body.version])) === 1, 'the copy has the restored version', 5_000);

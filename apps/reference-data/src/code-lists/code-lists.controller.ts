@@ -94,16 +94,7 @@ export class CodeListsController {
     return csv;
   }
 
-  @Get(':list/draft')
-  @RequirePermission(Permissions.referenceDataManage)
-  @ApiOperation({ operationId: 'getCodeListDraft', summary: 'The draft of a list being edited', description: 'The version being edited, which no record uses until it is published.' })
-  @ApiOkResponse({ type: CodeListVersionDto, description: 'The draft, with its codes.' })
-  @ApiNotFoundResponse(noDraft)
-  draft(@Param() params: CodeListParam): Promise<CodeListVersionDto> {
-    return this.codeLists.draft(params.list);
-  }
-
-  @Post(':list/draft')
+  @Post(':list/drafts')
   @HttpCode(201)
   @RequirePermission(Permissions.referenceDataManage)
   @ApiOperation({ operationId: 'createCodeListDraft', summary: 'Start a draft from the latest published version; audited', description: 'Copies the codes of the latest published version into a new draft. One draft per list at a time; a discarded draft keeps its number.' })
@@ -114,24 +105,32 @@ export class CodeListsController {
     return this.codeLists.createDraft(params.list, principal);
   }
 
+  @Get(':list/draft')
+  @RequirePermission(Permissions.referenceDataManage)
+  @ApiOperation({ operationId: 'getCodeListDraft', summary: 'The draft of a list being edited', description: 'The version being edited, which no record uses until it is published.' })
+  @ApiOkResponse({ type: CodeListVersionDto, description: 'The draft, with its codes.' })
+  @ApiNotFoundResponse(noDraft)
+  draft(@Param() params: CodeListParam): Promise<CodeListVersionDto> {
+    return this.codeLists.draft(params.list);
+  }
+
+  @Delete(':list/draft')
+  @HttpCode(204)
+  @RequirePermission(Permissions.referenceDataManage)
+  @ApiOperation({ operationId: 'deleteCodeListDraft', summary: 'Discard the draft; audited', description: 'The draft stays in the history as `discarded`, so its number is never reused.' })
+  @ApiNoContentResponse({ description: 'Discarded.' })
+  @ApiNotFoundResponse(noDraft)
+  async discard(@Param() params: CodeListParam, @CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.codeLists.discard(params.list, principal);
+  }
   @Put(':list/draft/codes/:code')
   @RequirePermission(Permissions.referenceDataManage)
-  @ApiOperation({ operationId: 'replaceCodeListDraftCode', summary: 'Add or edit a code of the draft (deprecate with `deprecated: true`); audited', description: 'Sets the code in the draft: label, description, sort order, parent (grouped lists) and deprecation.' })
+  @ApiOperation({ operationId: 'replaceCodeListDraftCode', summary: 'Add or edit a code of the draft (deprecate with `deprecated: true`); audited', description: 'Sets the code in the draft: label, description, sort order, parent (grouped lists) and deprecation; without a draft, one is started from the latest published version first. Codes are never removed: a code no longer to be used is deprecated.' })
   @ApiOkResponse({ type: CodeListVersionDto, description: 'The draft with the code set.' })
-  @ApiNotFoundResponse(noDraft)
+  @ApiNotFoundResponse(noList)
   @ApiBodyProblemResponses()
   putCode(@Param() params: CodeParam, @Body() body: PutCodeDto, @CurrentPrincipal() principal: Principal): Promise<CodeListVersionDto> {
     return this.codeLists.putCode(params.list, params.code, body, principal);
-  }
-
-  @Delete(':list/draft/codes/:code')
-  @RequirePermission(Permissions.referenceDataManage)
-  @ApiOperation({ operationId: 'deleteCodeListDraftCode', summary: 'Remove a code added in the draft (a published code is deprecated instead); audited', description: 'Removes a code that was never published; a code once published answers 409 `CODE_PUBLISHED`.' })
-  @ApiOkResponse({ type: CodeListVersionDto, description: 'The draft without the code.' })
-  @ApiNotFoundResponse({ description: 'No such list, draft or code.', ...problemContent })
-  @ApiConflictResponse({ description: 'The code was published: deprecate it.', ...problemContent })
-  deleteCode(@Param() params: CodeParam, @CurrentPrincipal() principal: Principal): Promise<CodeListVersionDto> {
-    return this.codeLists.deleteCode(params.list, params.code, principal);
   }
 
   @Post(':list/draft/import')
@@ -159,19 +158,9 @@ export class CodeListsController {
   })
   @ApiOkResponse({ type: CodeListVersionDto, description: 'The published version.' })
   @ApiNotFoundResponse(noDraft)
-  @ApiConflictResponse({ description: 'The draft lacks a code published before.', ...problemContent })
   @ApiBodyProblemResponses()
   publish(@Param() params: CodeListParam, @Body() body: PublishCodeListDto, @CurrentPrincipal() principal: Principal): Promise<CodeListVersionDto> {
     return this.codeLists.publish(params.list, body.effectiveFrom, principal);
   }
 
-  @Delete(':list/draft')
-  @HttpCode(204)
-  @RequirePermission(Permissions.referenceDataManage)
-  @ApiOperation({ operationId: 'deleteCodeListDraft', summary: 'Discard the draft; audited', description: 'The draft stays in the history as `discarded`, so its number is never reused.' })
-  @ApiNoContentResponse({ description: 'Discarded.' })
-  @ApiNotFoundResponse(noDraft)
-  async discard(@Param() params: CodeListParam, @CurrentPrincipal() principal: Principal): Promise<void> {
-    await this.codeLists.discard(params.list, principal);
-  }
 }

@@ -18,19 +18,6 @@ export class NoCodeListDraftError extends DomainError {
   }
 }
 
-export class CodeNotFoundError extends DomainError {
-  constructor(list: string, code: string) {
-    super('CODE_NOT_FOUND', 404, 'Code not found', `The draft of ${list} has no code ${code}.`);
-  }
-}
-
-/** A published code is deprecated, never removed, so that records holding it keep their meaning. */
-export class PublishedCodeRemovalError extends DomainError {
-  constructor(list: string, code: string) {
-    super('CODE_PUBLISHED', 409, 'Code was published', `${code} was published in ${list}: deprecate it instead of removing it.`);
-  }
-}
-
 export class CodeListFieldError extends DomainError {
   constructor(problems: FieldProblem[]) {
     super('VALIDATION_FAILED', 400, 'Validation failed', problems.map((problem) => problem.message).join('; '), problems);

@@ -52,12 +52,6 @@ export class CodeListsRepository {
     return this.db.codeListVersion.findFirst({ where: { listCode, status: 'published' }, orderBy: [{ effectiveFrom: 'desc' }, { version: 'desc' }], include: withCodes });
   }
 
-  /** Every code ever published in the list (any version): those may be deprecated, never removed. */
-  async publishedCodes(listCode: string): Promise<Set<string>> {
-    const rows = await this.db.codeListEntry.findMany({ where: { listCode, listVersion: { status: 'published' } }, select: { code: true }, distinct: ['code'] });
-    return new Set(rows.map((row) => row.code));
-  }
-
   history(listCode: string) {
     return this.db.auditEvent.findMany({ where: { resourceType: CODE_LIST_RESOURCE, resourceId: { startsWith: `${listCode}:` } }, orderBy: { occurredAt: 'asc' } });
   }
@@ -80,17 +74,11 @@ export class CodeListsRepository {
   putCodes(listCode: string, version: number, codes: CodeValues[], principal: Principal) {
     return this.db.$transaction(async (tx) => {
       for (const code of codes) {
-        await tx.codeListEntry.upsert({ where: { listCode_version_code: { listCode, version, code: code.code } }, create: { ...code, listCode, version }, update: code });
+        // No upsert: PostgreSQL refuses ON CONFLICT on a table with rules (published versions are immutable).
+        const { count } = await tx.codeListEntry.updateMany({ where: { listCode, version, code: code.code }, data: code });
+        if (count === 0) await tx.codeListEntry.createMany({ data: [{ ...code, listCode, version }] });
         await audit.record(tx, principal, { action: 'update', resourceType: CODE_LIST_RESOURCE, resourceId: `${listCode}:draft:${version}:${code.code}`, outcome: 'success' });
       }
-    });
-  }
-
-  deleteCode(listCode: string, version: number, code: string, principal: Principal): Promise<boolean> {
-    return this.db.$transaction(async (tx) => {
-      const { count } = await tx.codeListEntry.deleteMany({ where: { listCode, version, code, listVersion: { status: 'draft' } } });
-      if (count > 0) await audit.record(tx, principal, { action: 'delete', resourceType: CODE_LIST_RESOURCE, resourceId: `${listCode}:draft:${version}:${code}`, outcome: 'success' });
-      return count > 0;
     });
   }
 

@@ -9,9 +9,7 @@ import {
   CodeListDraftExistsError,
   CodeListFieldError,
   CodeListNotFoundError,
-  CodeNotFoundError,
   NoCodeListDraftError,
-  PublishedCodeRemovalError,
 } from './code-lists.errors.js';
 import { CodeListsRepository } from './code-lists.repository.js';
 import type { CodeImportReportDto, CodeListDiffDto, CodeListHistoryDto, CodeListSummaryDto, CodeListVersionDto, CodeListVersionSummaryDto, PutCodeDto } from './dto/code-list.dto.js';
@@ -36,7 +34,8 @@ const toVersionDto = (row: VersionRow): CodeListVersionDto => ({ ...toSummaryDto
 
 /**
  * Versioned code lists: one draft per list edited freely, published versions immutable and in force
- * from their date, every version kept; a code once published is deprecated, never removed.
+ * from their date, every version kept. Codes are added, edited and deprecated, never removed (no
+ * operation removes one, and the database refuses to change a published version).
  */
 @Injectable()
 export class CodeListsService {
@@ -98,8 +97,10 @@ export class CodeListsService {
     return toVersionDto((await this.lists.findVersion(list, version))!);
   }
 
+  /** Without a draft, the first edit starts one (from the latest published version). */
   async putCode(list: string, code: string, input: PutCodeDto, principal: Principal): Promise<CodeListVersionDto> {
-    const draft = await this.requireDraft(list);
+    await this.requireList(list);
+    const draft = (await this.lists.findDraft(list)) ?? (await this.lists.findVersion(list, (await this.createDraft(list, principal)).version))!;
     const existing = draft.codes.find((candidate) => candidate.code === code);
     const values: CodeValues = {
       code,
@@ -113,16 +114,6 @@ export class CodeListsService {
     const problems = groupingProblems(codes, () => 'parentCode').filter((problem) => problem.message.startsWith(`${code}:`));
     if (problems.length > 0) throw new CodeListFieldError(problems);
     await this.lists.putCodes(list, draft.version, [values], principal);
-    return this.draft(list);
-  }
-
-  async deleteCode(list: string, code: string, principal: Principal): Promise<CodeListVersionDto> {
-    const draft = await this.requireDraft(list);
-    if ((await this.lists.publishedCodes(list)).has(code)) throw new PublishedCodeRemovalError(list, code);
-    if (draft.codes.some((candidate) => candidate.parentCode === code)) {
-      throw new CodeListFieldError([{ field: 'code', code: 'HAS_CHILDREN', message: `${code} is the parent of other codes: move them first` }]);
-    }
-    if (!(await this.lists.deleteCode(list, draft.version, code, principal))) throw new CodeNotFoundError(list, code);
     return this.draft(list);
   }
 
@@ -152,9 +143,6 @@ export class CodeListsService {
     if (latestFrom && effectiveFrom < latestFrom) {
       throw new CodeListFieldError([{ field: 'effectiveFrom', code: 'BEFORE_LATEST_VERSION', message: `effectiveFrom must not be before ${latestFrom}, when version ${latest!.version} takes effect` }]);
     }
-    const published = await this.lists.publishedCodes(list);
-    const missing = [...published].filter((code) => !draft.codes.some((candidate) => candidate.code === code));
-    if (missing.length > 0) throw new PublishedCodeRemovalError(list, missing.join(', '));
     if (!(await this.lists.publish(list, draft.version, effectiveFrom, principal))) throw new NoCodeListDraftError(list);
     return toVersionDto((await this.lists.findVersion(list, draft.version))!);
   }

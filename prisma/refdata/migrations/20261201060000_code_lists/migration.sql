@@ -68,3 +68,10 @@ CREATE UNIQUE INDEX "code_list_version_one_draft_idx" ON "code_list_version" ("l
 
 -- The relay scans only unpublished outbox rows.
 CREATE INDEX "outbox_event_unpublished_idx" ON "outbox_event" ("created_at") WHERE "published_at" IS NULL;
+
+-- A published version is immutable: its codes are neither changed nor removed, and it never
+-- goes back to draft (a rule, as the migration runner rules out plpgsql triggers).
+CREATE RULE "code_list_entry_published_no_update" AS ON UPDATE TO "code_list_entry" WHERE EXISTS (SELECT 1 FROM "code_list_version" v WHERE v."list_code" = OLD."list_code" AND v."version" = OLD."version" AND v."status" <> 'draft') DO INSTEAD NOTHING;
+CREATE RULE "code_list_entry_published_no_delete" AS ON DELETE TO "code_list_entry" WHERE EXISTS (SELECT 1 FROM "code_list_version" v WHERE v."list_code" = OLD."list_code" AND v."version" = OLD."version" AND v."status" <> 'draft') DO INSTEAD NOTHING;
+CREATE RULE "code_list_version_published_no_update" AS ON UPDATE TO "code_list_version" WHERE OLD."status" <> 'draft' DO INSTEAD NOTHING;
+CREATE RULE "code_list_version_no_delete" AS ON DELETE TO "code_list_version" DO INSTEAD NOTHING;

@@ -49,14 +49,14 @@ export class CodeListVersionListDto {
 }
 
 export class CodeListParam {
-  @ApiProperty({ example: 'review-types', description: 'The list: lower case words joined by hyphens' })
+  @ApiProperty({ example: 'settings', description: 'The list: lower case words joined by hyphens' })
   @Matches(CODE_LIST_PATTERN, { message: 'list must be lower case words joined by hyphens' })
   @Length(1, 50)
   list: string;
 }
 
 export class CodeParam extends CodeListParam {
-  @ApiProperty({ example: 'RAPID_REVIEW' })
+  @ApiProperty({ example: 'OWN_HOME' })
   @Matches(CODE_PATTERN, { message: 'code must be 1 to 50 upper case letters, digits or underscores' })
   code: string;
 }
@@ -85,7 +85,7 @@ export class CodeListDiffQuery {
   @versionNumber()
   from: number;
 
-  @ApiProperty({ type: 'integer', format: 'int32', example: 2, description: 'The version compared to (a draft too)' })
+  @ApiProperty({ type: 'integer', format: 'int32', example: 1, description: 'The version compared to (a draft too)' })
   @versionNumber()
   to: number;
 }
@@ -100,17 +100,17 @@ export class CodeListDiffDto {
   @ApiProperty({ type: 'integer', format: 'int32', example: 1 }) from: number;
   @ApiProperty({ type: 'integer', format: 'int32', example: 2 }) to: number;
   @ApiProperty({ type: [CodeDto], description: 'Codes in `to` only' }) added: CodeDto[];
-  @ApiProperty({ type: [CodeDto], description: 'Codes in `from` only (never a published code: those are deprecated, not removed)' }) removed: CodeDto[];
+  @ApiProperty({ type: [CodeDto], description: 'Codes in `from` only (only ever a code added in a draft and dropped before publishing)' }) removed: CodeDto[];
   @ApiProperty({ type: [ChangedCodeDto], description: 'Codes whose label, description, order, parent or deprecation changed' }) changed: ChangedCodeDto[];
 }
 
 export class PutCodeDto {
-  @ApiProperty({ example: 'Rapid review' })
+  @ApiProperty({ example: 'Own or family home' })
   @IsString()
   @Length(1, 200)
   label: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'Due within 15 working days of the notification' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Where the subject lived, alone or with family' })
   @IsOptional()
   @IsString()
   @Length(1, 1000)
@@ -143,7 +143,7 @@ export class PublishCodeListDto {
 export class ImportCodesDto {
   @ApiProperty({
     description: 'CSV with header `code,label,description,sort_order,parent_code,deprecated` (as exported); rows set codes of the draft',
-    example: 'code,label,description,sort_order,parent_code,deprecated\nRAPID_REVIEW,Rapid review,,10,,false\n',
+    example: 'code,label,description,sort_order,parent_code,deprecated\nOWN_HOME,Own or family home,,10,,false\n',
   })
   @IsString()
   @Length(1, 1_000_000)
