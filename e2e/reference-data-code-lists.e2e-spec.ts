@@ -1,4 +1,4 @@
-import { apiAsUser, eventually, killApp, startApp, waitReady, type ApiClient, type ApiResponse } from '@scrt/testing';
+import { apiAsUser, eventually, killApp, requiredEnv, startApp, waitReady, type ApiClient, type ApiResponse } from '@scrt/testing';
 import { todayInEngland } from '@scrt/working-days';
 import { countRows, queryDatabase } from './support.js';
 
@@ -85,7 +85,7 @@ describe('reference data: versioned code lists through the gateway, and case-int
     expect(dryRun.status).toBe(200);
     expect(dryRun.body.applied).toBe(0);
     expect(dryRun.body.errors.map((error) => [error.line, error.column])).toEqual([[3, 'code'], [3, 'sort_order']]);
-    expect((await admin.get<Version>(`${list}/draft`)).body.codes.map((code) => code.code)).not.toContain('HEALTH_INVESTIGATION');
+    expect((await admin.get<Version>(`${list}/versions/draft`)).body.codes.map((code) => code.code)).not.toContain('HEALTH_INVESTIGATION');
     expectProblem(await admin.post(`${list}/draft/import`, { csv: 'code,label\nbad,Bad\n' }), 400, 'CSV_INVALID');
     const imported = await admin.post<{ applied: number }>(`${list}/draft/import`, { csv: 'code,label,sort_order\nHEALTH_INVESTIGATION,Awaiting a patient safety investigation,500\n' });
     expect(imported.body.applied).toBe(1);
@@ -120,10 +120,23 @@ describe('reference data: versioned code lists through the gateway, and case-int
     const edited = await admin.request<Version>('PUT', `${list}/draft/codes/OTHER`, { body: { label: 'Other reason' } });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ status: 'draft', version: draft.body.version + 1 });
-    expect((await admin.request('DELETE', `${list}/draft`)).status).toBe(204);
+    expect((await admin.request('DELETE', `${list}/versions/draft`)).status).toBe(204);
     expect((await admin.post<Version>(`${list}/drafts`, {})).body.version).toBe(draft.body.version + 2);
-    expect((await admin.request('DELETE', `${list}/draft`)).status).toBe(204);
+    expect((await admin.request('DELETE', `${list}/versions/draft`)).status).toBe(204);
     expectProblem(await reader.get(`${list}?version=${draft.body.version + 1}`), 404, 'CODE_LIST_NOT_FOUND');
+  });
+
+  it('exports any version as CSV that the import reads back without a problem', async () => {
+    const response = await fetch(new URL(`${LISTS}/age-bands/csv?version=1`, requiredEnv('SCRT_TEST_GATEWAY_URL')), { headers: { authorization: `Bearer ${reader.accessToken}`, accept: 'text/csv' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const csv = await response.text();
+    expect(csv.split('\n')[0]).toBe('code,label,description,sort_order,parent_code,deprecated');
+    expect(csv).toContain('UNDER_1,Under 1 year,,10,CHILD,false');
+    expect((await admin.post(`${LISTS}/age-bands/drafts`, {})).status).toBe(201);
+    const dryRun = await admin.post<{ rows: number; errors: unknown[]; applied: number }>(`${LISTS}/age-bands/draft/import?dryRun=true`, { csv });
+    expect(dryRun.body).toEqual({ dryRun: true, rows: 10, applied: 0, errors: [] });
+    expect((await admin.request('DELETE', `${LISTS}/age-bands/versions/draft`)).status).toBe(204);
   });
 
   it('publishes the full version through the outbox, in the publishing transaction', async () => {

@@ -105,7 +105,7 @@ export class CodeListsController {
     return this.codeLists.createDraft(params.list, principal);
   }
 
-  @Get(':list/draft')
+  @Get(':list/versions/draft')
   @RequirePermission(Permissions.referenceDataManage)
   @ApiOperation({ operationId: 'getCodeListDraft', summary: 'The draft of a list being edited', description: 'The version being edited, which no record uses until it is published.' })
   @ApiOkResponse({ type: CodeListVersionDto, description: 'The draft, with its codes.' })
@@ -114,7 +114,7 @@ export class CodeListsController {
     return this.codeLists.draft(params.list);
   }
 
-  @Delete(':list/draft')
+  @Delete(':list/versions/draft')
   @HttpCode(204)
   @RequirePermission(Permissions.referenceDataManage)
   @ApiOperation({ operationId: 'deleteCodeListDraft', summary: 'Discard the draft; audited', description: 'The draft stays in the history as `discarded`, so its number is never reused.' })
@@ -139,10 +139,10 @@ export class CodeListsController {
   @ApiOperation({
     operationId: 'submitCodeListDraftImport',
     summary: 'Set codes of the draft from CSV: all rows or none; `dryRun=true` reports every row\'s problems and changes nothing; audited',
-    description: 'Each row adds or replaces a code of the draft. When any row is wrong nothing changes and the answer is 400 `CSV_INVALID` with each problem\'s line and column; with `dryRun=true` the report lists them and nothing changes either way.',
+    description: 'Each row adds or replaces a code of the draft (started from the latest published version when there is none). When any row is wrong nothing changes and the answer is 400 `CSV_INVALID` with each problem\'s line and column; with `dryRun=true` the report lists them and nothing changes either way.',
   })
   @ApiOkResponse({ type: CodeImportReportDto, description: 'The report of the import.' })
-  @ApiNotFoundResponse(noDraft)
+  @ApiNotFoundResponse(noList)
   @ApiBodyProblemResponses()
   importCsv(@Param() params: CodeListParam, @Query() query: ImportCodesQuery, @Body() body: ImportCodesDto, @CurrentPrincipal() principal: Principal): Promise<CodeImportReportDto> {
     return this.codeLists.importCsv(params.list, body.csv, query.dryRun ?? false, principal);

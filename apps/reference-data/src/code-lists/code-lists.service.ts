@@ -97,39 +97,37 @@ export class CodeListsService {
     return toVersionDto((await this.lists.findVersion(list, version))!);
   }
 
-  /** Without a draft, the first edit starts one (from the latest published version). */
+  /** Without a draft, the edit starts one from the latest published version (only once the edit is known to be valid). */
   async putCode(list: string, code: string, input: PutCodeDto, principal: Principal): Promise<CodeListVersionDto> {
-    await this.requireList(list);
-    const draft = (await this.lists.findDraft(list)) ?? (await this.lists.findVersion(list, (await this.createDraft(list, principal)).version))!;
-    const existing = draft.codes.find((candidate) => candidate.code === code);
+    const base = await this.editBase(list);
+    const existing = base.codes.find((candidate) => candidate.code === code);
     const values: CodeValues = {
       code,
       label: input.label,
       description: input.description === undefined ? (existing?.description ?? null) : input.description,
-      sortOrder: input.sortOrder ?? existing?.sortOrder ?? Math.max(0, ...draft.codes.map((candidate) => candidate.sortOrder)) + 10,
+      sortOrder: input.sortOrder ?? existing?.sortOrder ?? Math.max(0, ...base.codes.map((candidate) => candidate.sortOrder)) + 10,
       parentCode: input.parentCode === undefined ? (existing?.parentCode ?? null) : input.parentCode,
       deprecated: input.deprecated ?? existing?.deprecated ?? false,
     };
-    const codes = [...toCodeValues(draft).filter((candidate) => candidate.code !== code), values];
+    const codes = [...base.codes.filter((candidate) => candidate.code !== code), values];
     const problems = groupingProblems(codes, () => 'parentCode').filter((problem) => problem.message.startsWith(`${code}:`));
     if (problems.length > 0) throw new CodeListFieldError(problems);
-    await this.lists.putCodes(list, draft.version, [values], principal);
+    await this.lists.putCodes(list, await this.draftVersionFor(list, base, principal), [values], principal);
     return this.draft(list);
   }
 
   /** Sets the CSV's codes in the draft, all or none; a dry run reports every row's problems and changes nothing. */
   async importCsv(list: string, csv: string, dryRun: boolean, principal: Principal): Promise<CodeImportReportDto> {
-    const draft = await this.requireDraft(list);
+    const base = await this.editBase(list);
     const parsed = parseCodesCsv(csv);
-    const lineOf = new Map(parsed.codes.map((code, index) => [code.code, index]));
-    const merged = [...toCodeValues(draft).filter((code) => !lineOf.has(code.code)), ...parsed.codes];
     const imported = new Set(parsed.codes.map((code) => code.code));
+    const merged = [...base.codes.filter((code) => !imported.has(code.code)), ...parsed.codes];
     const grouping = groupingProblems(merged, (code) => code.code)
       .filter((problem) => imported.has(problem.field))
       .map((problem) => ({ line: 0, column: 'parent_code', field: problem.field, code: problem.code, message: problem.message }));
     const errors = [...parsed.errors, ...grouping];
     if (errors.length > 0 && !dryRun) throw new CodeListCsvInvalidError(errors);
-    if (!dryRun) await this.lists.putCodes(list, draft.version, parsed.codes, principal);
+    if (!dryRun) await this.lists.putCodes(list, await this.draftVersionFor(list, base, principal), parsed.codes, principal);
     return { dryRun, rows: parsed.rows, applied: dryRun ? 0 : parsed.codes.length, errors };
   }
 
@@ -160,6 +158,19 @@ export class CodeListsService {
     const row = await this.lists.findVersion(list, version);
     if (!row || (status && row.status !== status) || row.status === 'discarded') throw new CodeListNotFoundError(`${list} has no ${status ?? ''} version ${version}.`.replace('  ', ' '));
     return row;
+  }
+
+  /** What an edit applies to: the draft, else the latest published version (which a draft will copy). */
+  private async editBase(list: string): Promise<{ draftVersion?: number; codes: CodeValues[] }> {
+    await this.requireList(list);
+    const draft = await this.lists.findDraft(list);
+    if (draft) return { draftVersion: draft.version, codes: toCodeValues(draft) };
+    const latest = await this.lists.findLatestPublished(list);
+    return { codes: latest ? toCodeValues(latest) : [] };
+  }
+
+  private async draftVersionFor(list: string, base: { draftVersion?: number }, principal: Principal): Promise<number> {
+    return base.draftVersion ?? (await this.createDraft(list, principal)).version;
   }
 
   private async requireDraft(list: string): Promise<VersionRow> {
