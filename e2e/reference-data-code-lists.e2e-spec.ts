@@ -157,6 +157,7 @@ describe('reference data: versioned code lists through the gateway, and case-int
     const publishedAt = Date.now();
     await eventually(async () => (await countRows('intake.reference_code_list_version', `list_code = 'review-types' AND version = $1`, [published.body.version])) === 1, 'the copy has the new version', 1_000);
     const elapsedMs = Date.now() - publishedAt;
+    console.log(`case-intake's copy had review-types version ${published.body.version} ${elapsedMs} ms after the publish answered`);
     await killApp('reference-data');
     try {
       const refused = await input.post('/api/v1/cases', { incidentDate: '2026-03-02', reviewType: 'DHR_CHILD' });
