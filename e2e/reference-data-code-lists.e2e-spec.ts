@@ -66,6 +66,7 @@ describe('reference data: versioned code lists through the gateway, and case-int
 
   it('lets only reference-data:manage change a list; codes are deprecated, never removed; history and diff', async () => {
     const list = `${LISTS}/pause-reasons`;
+    const etagBefore = (await reader.get(list)).headers.get('etag')!;
     expectProblem(await reader.post(`${list}/drafts`, {}), 403, 'FORBIDDEN');
     const draft = await admin.post<Version>(`${list}/drafts`, {});
     expect(draft.status).toBe(201);
@@ -94,7 +95,9 @@ describe('reference data: versioned code lists through the gateway, and case-int
     const published = await admin.post<Version>(`${list}/draft/publish`, { effectiveFrom: todayInEngland() });
     expect(published.status).toBe(200);
     expect(published.body.status).toBe('published');
-    const current = await reader.get<Version>(list);
+    const current = await reader.get<Version>(list, { 'if-none-match': etagBefore });
+    expect(current.status).toBe(200);
+    expect(current.headers.get('etag')).not.toBe(etagBefore);
     expect(current.body.version).toBe(draft.body.version);
     expect(current.body.codes.find((code) => code.code === 'CORONER')?.deprecated).toBe(true);
     expect((await reader.get<Version>(`${list}?version=1`)).body.codes.find((code) => code.code === 'CORONER')?.deprecated).toBe(false);

@@ -21,12 +21,12 @@ import {
   PublishCodeListDto,
   PutCodeDto,
 } from './dto/code-list.dto.js';
-import { conditionalJson } from './http-caching.js';
+import { notModified, publishedVersionEtag } from './http-caching.js';
 
 const noList = { description: 'No such list, or no such version.', ...problemContent };
 const noDraft = { description: 'No such list, or it has no draft.', ...problemContent };
 const cachingHeaders = {
-  ETag: { description: 'Strong validator of this representation.', schema: { type: 'string', example: '"m1Yy3Jk2n9cD0kq8rXz7Vw4Lp2A"' } },
+  ETag: { description: 'Strong validator of this representation.', schema: { type: 'string', example: '"review-types.v1"' } },
   'Cache-Control': { description: 'Private, short-lived.', schema: { type: 'string', example: 'private, max-age=60' } },
 } as const;
 
@@ -51,7 +51,7 @@ export class CodeListsController {
     summary: 'A code list as in force today, `?asAt=` a date, or a published `?version=`; ETag and If-None-Match',
     description: 'Without parameters, the published version in force today. The answer carries a strong `ETag` and `Cache-Control`; send it back in `If-None-Match` to get 304 while it has not changed.',
   })
-  @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag of the representation the client holds.', example: '"m1Yy3Jk2n9cD0kq8rXz7Vw4Lp2A"' })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag of the representation the client holds.', example: '"settings.v1"' })
   @ApiOkResponse({ type: CodeListVersionDto, description: 'The version asked for, with its codes.', headers: cachingHeaders })
   @ApiResponse({ status: 304, description: 'Not modified: the representation named by If-None-Match is current.', headers: cachingHeaders })
   @ApiNotFoundResponse(noList)
@@ -61,7 +61,9 @@ export class CodeListsController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CodeListVersionDto | undefined> {
-    return conditionalJson(reply, ifNoneMatch, await this.codeLists.get(params.list, query));
+    const version = await this.codeLists.publishedVersionOf(params.list, query);
+    if (notModified(reply, ifNoneMatch, publishedVersionEtag(params.list, version))) return undefined;
+    return this.codeLists.getPublished(params.list, version);
   }
 
   @Get(':list/history')

@@ -48,6 +48,20 @@ export class CodeListsRepository {
     });
   }
 
+  /** The number of the published version in force on a date, without its codes (what the ETag is made of). */
+  async findInForceNumber(listCode: string, asAt: string): Promise<number | undefined> {
+    const row = await this.db.codeListVersion.findFirst({
+      where: { listCode, status: 'published', effectiveFrom: { lte: dateOf(asAt) } },
+      orderBy: [{ effectiveFrom: 'desc' }, { version: 'desc' }],
+      select: { version: true },
+    });
+    return row?.version;
+  }
+
+  async isPublished(listCode: string, version: number): Promise<boolean> {
+    return (await this.db.codeListVersion.count({ where: { listCode, version, status: 'published' } })) > 0;
+  }
+
   findLatestPublished(listCode: string) {
     return this.db.codeListVersion.findFirst({ where: { listCode, status: 'published' }, orderBy: [{ effectiveFrom: 'desc' }, { version: 'desc' }], include: withCodes });
   }

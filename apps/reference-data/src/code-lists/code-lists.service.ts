@@ -55,12 +55,25 @@ export class CodeListsService {
   }
 
   async get(list: string, query: { asAt?: string; version?: number }): Promise<CodeListVersionDto> {
-    await this.requireList(list);
-    if (query.version !== undefined) return toVersionDto(await this.requireVersion(list, query.version, 'published'));
+    return this.getPublished(list, await this.publishedVersionOf(list, query));
+  }
+
+  /** The number of the published version asked for (`version`, else the one in force `asAt` or today), read without its codes. */
+  async publishedVersionOf(list: string, query: { asAt?: string; version?: number }): Promise<number> {
+    if (query.version !== undefined) {
+      if (await this.lists.isPublished(list, query.version)) return query.version;
+      await this.requireList(list);
+      throw new CodeListNotFoundError(`${list} has no published version ${query.version}.`);
+    }
     const asAt = query.asAt ?? todayInEngland();
-    const row = await this.lists.findInForce(list, asAt);
-    if (!row) throw new CodeListNotFoundError(`No version of ${list} is in force on ${asAt}.`);
-    return toVersionDto(row);
+    const version = await this.lists.findInForceNumber(list, asAt);
+    if (version !== undefined) return version;
+    await this.requireList(list);
+    throw new CodeListNotFoundError(`No version of ${list} is in force on ${asAt}.`);
+  }
+
+  async getPublished(list: string, version: number): Promise<CodeListVersionDto> {
+    return toVersionDto(await this.requireVersion(list, version, 'published'));
   }
 
   async history(list: string): Promise<CodeListHistoryDto> {

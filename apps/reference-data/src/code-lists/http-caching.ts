@@ -1,13 +1,15 @@
-import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 
 /** Short: a client sees a newly published version within a minute; `private`: only to the signed-in user. */
 export const CODE_LIST_CACHE_CONTROL = 'private, max-age=60';
 
-/** A strong ETag: the hash of the exact representation. */
-export const strongEtagOf = (body: unknown) => `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
+/**
+ * A strong ETag of a published version: a published version never changes (the database refuses
+ * it), so its list and number name its representation exactly, and a 304 needs no codes read.
+ */
+export const publishedVersionEtag = (list: string, version: number) => `"${list}.v${version}"`;
 
-/** True when `If-None-Match` names the current representation (or `*`). */
+/** True when `If-None-Match` names the current representation (or `*`); weak tags never match. */
 export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   return header.split(',').some((candidate) => {
@@ -16,11 +18,10 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
   });
 }
 
-/** Sets the caching headers; answers 304 (no body) when the client has this representation. */
-export function conditionalJson<T>(reply: FastifyReply, ifNoneMatch: string | undefined, body: T): T | undefined {
-  const etag = strongEtagOf(body);
+/** Sets the caching headers; true when the client has this representation (answer 304, no body). */
+export function notModified(reply: FastifyReply, ifNoneMatch: string | undefined, etag: string): boolean {
   void reply.header('etag', etag).header('cache-control', CODE_LIST_CACHE_CONTROL);
-  if (!matchesIfNoneMatch(ifNoneMatch, etag)) return body;
+  if (!matchesIfNoneMatch(ifNoneMatch, etag)) return false;
   void reply.status(304);
-  return undefined;
+  return true;
 }
