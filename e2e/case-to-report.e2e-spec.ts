@@ -112,7 +112,7 @@ describe('bad input is refused with problem details and stores nothing', () => {
     ['a malformed date', { incidentDate: '02/03/2026', reviewType: 'SAR' }, 'incidentDate', 'MATCHES'],
     ['a date in the future', { incidentDate: tomorrow(), reviewType: 'SAR' }, 'incidentDate', 'NOT_IN_THE_FUTURE'],
     ['a wrong type', { incidentDate: 20260302, reviewType: 'SAR' }, 'incidentDate', 'IS_STRING'],
-    ['an unknown review type', { incidentDate: '2026-03-02', reviewType: 'INQUEST' }, 'reviewType', 'IS_IN'],
+    ['an unknown review type', { incidentDate: '2026-03-02', reviewType: 'INQUEST' }, 'reviewType', 'UNKNOWN_CODE'],
     ['a missing field', { incidentDate: '2026-03-02' }, 'reviewType', 'IS_STRING'],
   ])('%s', async (_label, body, field, code) => {
     const casesBefore = await countRows('intake.case_record');

@@ -76,7 +76,7 @@ describe('event consumers', () => {
     await createTopics({ name: contract.topic, partitions: 3 }, { name: deadLetterTopic(serviceName), partitions: 1 });
     const caseId = caseCreatedPayload().caseId;
     const values = [
-      eventJson(contract, caseCreatedPayload({ caseId })).replace('"reviewType":"SAR"', '"reviewType":"GOSSIP"'),
+      eventJson(contract, caseCreatedPayload({ caseId })).replace('"reviewType":"SAR"', '"reviewType":"not a code"'),
       eventJson(contract, caseCreatedPayload({ caseId, organisationCode: ALWAYS_FAILS })),
       eventJson(contract, caseCreatedPayload({ caseId })),
     ];

@@ -15,3 +15,4 @@ export * from './consumer/consume-event.decorator.js';
 export * from './consumer/connect-consumers.js';
 export * from './messaging.module.js';
 export * from './dead-letters/dead-letter-store.js';
+export { pgSqlClient } from './testing/pg-sql-client.js';

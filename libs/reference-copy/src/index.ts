@@ -1,0 +1,3 @@
+export * from './code-list-copy.js';
+export * from './code-list-copy.events.js';
+export * from './reference-copy.module.js';
