@@ -1,0 +1,2 @@
+export * from './hierarchy/hierarchy-snapshot.js';
+export * from './hierarchy/organisation-hierarchy.js';
