@@ -103,7 +103,7 @@ export function parseCsvRecords<T>(csv: string): T[] {
 export const parseOrganisations = (csv: string) => parseCsvRecords<OrganisationRow>(csv);
 
 /**
- * Loads the organisation hierarchy (regions, ICBs, NHS England) into refdata, and the bank
+ * Loads the organisation hierarchy (NHS England, regions, ICBs, with their first parent links) into refdata, and the bank
  * holidays and timescale defaults into an empty database; safe to repeat.
  */
 export async function seedReferenceData(databaseUrl: string): Promise<number> {
@@ -120,6 +120,12 @@ export async function seedReferenceData(databaseUrl: string): Promise<number> {
          ON CONFLICT (ods_code) DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type,
            parent_ods_code = EXCLUDED.parent_ods_code, effective_from = EXCLUDED.effective_from, updated_at = now()`,
         [org.ods_code, org.name, org.type, org.parent_ods_code, org.effective_from],
+      );
+      // The first parent link only: later links come from change imports, which a re-seed must not undo.
+      await client.query(
+        `INSERT INTO refdata.organisation_parent_link (child_ods_code, parent_ods_code, effective_from)
+         SELECT $1::varchar, $2::varchar, $3::date WHERE $2::varchar <> '' AND NOT EXISTS (SELECT 1 FROM refdata.organisation_parent_link WHERE child_ods_code = $1)`,
+        [org.ods_code, org.parent_ods_code, org.effective_from],
       );
     }
     await client.query('COMMIT');

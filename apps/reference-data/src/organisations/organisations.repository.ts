@@ -1,16 +1,65 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DATABASE } from '@scrt/persistence';
-import type { ReferenceDataDatabase } from '../database.js';
+import type { Principal } from '@scrt/contracts';
+import { AuditTrail, DATABASE } from '@scrt/persistence';
+import type { HierarchySnapshot, OrganisationType } from '@scrt/reference-copy';
+import { dateOf, isoDateOf } from '../calendar/dto/calendar-date.js';
+import { REFDATA_SCHEMA, type ReferenceDataDatabase } from '../database.js';
+
+const audit = new AuditTrail(REFDATA_SCHEMA);
+export const ORGANISATION_RESOURCE = 'organisation';
+
+const isoOrNull = (date: Date | null) => (date ? isoDateOf(date) : null);
+const dateOrNull = (isoDate: string | null) => (isoDate ? dateOf(isoDate) : null);
 
 @Injectable()
 export class OrganisationsRepository {
   constructor(@Inject(DATABASE) private readonly db: ReferenceDataDatabase) {}
 
-  findAll() {
-    return this.db.organisation.findMany({ orderBy: [{ type: 'asc' }, { odsCode: 'asc' }] });
+  /** The whole hierarchy through time: organisations, dated parent links, successions. */
+  async loadSnapshot(): Promise<HierarchySnapshot> {
+    const [organisations, parentLinks, successions] = await Promise.all([
+      this.db.organisation.findMany({ orderBy: [{ type: 'asc' }, { odsCode: 'asc' }] }),
+      this.db.organisationParentLink.findMany({ orderBy: [{ childOdsCode: 'asc' }, { effectiveFrom: 'asc' }] }),
+      this.db.organisationSuccession.findMany({ orderBy: [{ successorOdsCode: 'asc' }, { predecessorOdsCode: 'asc' }] }),
+    ]);
+    return {
+      organisations: organisations.map((org) => ({
+        odsCode: org.odsCode,
+        name: org.name,
+        type: org.type as OrganisationType,
+        effectiveFrom: isoDateOf(org.effectiveFrom),
+        effectiveTo: isoOrNull(org.effectiveTo),
+      })),
+      parentLinks: parentLinks.map((link) => ({ ...link, effectiveFrom: isoDateOf(link.effectiveFrom), effectiveTo: isoOrNull(link.effectiveTo) })),
+      successions: successions.map((succession) => ({ ...succession, effectiveFrom: isoDateOf(succession.effectiveFrom) })),
+    };
   }
 
-  findByCode(odsCode: string) {
-    return this.db.organisation.findUnique({ where: { odsCode } });
+  /** Replaces what `snapshot` says about each touched code (organisation, its parent links, its successions), audited per code, in one transaction. */
+  saveChanges(snapshot: HierarchySnapshot, touched: string[], principal: Principal) {
+    return this.db.$transaction(async (tx) => {
+      for (const odsCode of touched) {
+        const org = snapshot.organisations.find((candidate) => candidate.odsCode === odsCode)!;
+        const links = snapshot.parentLinks.filter((link) => link.childOdsCode === odsCode);
+        const latestParent = links.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom)).at(-1)?.parentOdsCode ?? null;
+        const values = { name: org.name, type: org.type, parentOdsCode: latestParent, effectiveFrom: dateOf(org.effectiveFrom), effectiveTo: dateOrNull(org.effectiveTo) };
+        const existed = (await tx.organisation.count({ where: { odsCode } })) > 0;
+        await tx.organisation.upsert({ where: { odsCode }, create: { odsCode, ...values }, update: values });
+        await tx.organisationParentLink.deleteMany({ where: { childOdsCode: odsCode } });
+        await tx.organisationParentLink.createMany({
+          data: links.map((link) => ({ ...link, effectiveFrom: dateOf(link.effectiveFrom), effectiveTo: dateOrNull(link.effectiveTo) })),
+        });
+        await tx.organisationSuccession.createMany({
+          data: snapshot.successions.filter((s) => s.successorOdsCode === odsCode).map((s) => ({ ...s, effectiveFrom: dateOf(s.effectiveFrom) })),
+          skipDuplicates: true,
+        });
+        await audit.record(tx, principal, { action: existed ? 'update' : 'create', resourceType: ORGANISATION_RESOURCE, resourceId: odsCode, outcome: 'success' });
+      }
+    });
+  }
+
+  /** Who changed the organisation, how and when (newest first). */
+  findChanges(odsCode: string) {
+    return this.db.auditEvent.findMany({ where: { resourceType: ORGANISATION_RESOURCE, resourceId: odsCode }, orderBy: { occurredAt: 'desc' } });
   }
 }
