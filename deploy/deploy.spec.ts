@@ -47,8 +47,10 @@ describe('deploy/k8s', () => {
   it('declares exactly the topics the code uses', () => {
     const topics = manifests.find((m) => m.kind === 'ConfigMap' && m.metadata.name === 'scrt-topics').data.topics as string;
     const declared = topics.trim().split('\n').map((line) => {
-      const [name, partitions] = line.trim().split(/\s+partitions=/);
-      return { name, partitions: Number(partitions) };
+      const [name, ...settings] = line.trim().split(/\s+/);
+      const values = Object.fromEntries(settings.map((setting) => setting.split('=') as [string, string]));
+      const { partitions, ...config } = values;
+      return Object.keys(config).length > 0 ? { name, partitions: Number(partitions), config } : { name, partitions: Number(partitions) };
     });
     expect(declared).toEqual(allTopics());
   });

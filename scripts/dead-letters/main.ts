@@ -16,7 +16,7 @@ const usage = `Usage: npm run dead-letters -- list [--service reporting]
 Reads KAFKA_BROKERS and DATABASE_URL, else the running npm start stack (.local/dev-stack).`;
 
 /** A consuming service's schema (which holds its audit table). */
-const schemaOf: Record<string, string> = { reporting: 'reporting' };
+const schemaOf: Record<string, string> = { reporting: 'reporting', 'case-intake': 'intake' };
 
 function connections(): { brokers: string; databaseUrl: string } {
   const state = readState(join(import.meta.dirname, '..', '..', '..', '.local', 'dev-stack', 'stack.json'));

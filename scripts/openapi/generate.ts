@@ -20,6 +20,7 @@ const TAGS = [
   { name: 'reference data', description: 'Organisations (NHS England, regions, ICBs) and code lists.' },
   { name: 'reference data: calendar', description: 'England and Wales bank holidays and working-day arithmetic for deadlines.' },
   { name: 'reference data: timescales', description: 'Versioned review timescale targets: national defaults and ICB overrides, edited as drafts and published.' },
+  { name: 'reference data: code lists', description: 'Versioned code lists (review types, abuse themes...): read as in force on a date, edited as drafts and published to every service.' },
   { name: 'reference data: safeguarding partnerships', description: 'Local safeguarding partnerships (LSCP, SAB, CSP) and the local authorities and ICBs they cover.' },
   { name: 'reports', description: 'Aggregates for oversight, limited to the caller\'s scope.' },
 ];

@@ -12,7 +12,12 @@ export async function createMissingTopics(brokers: string): Promise<string[]> {
     if (missing.length > 0) {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic: topic.name, numPartitions: topic.partitions, replicationFactor: 1 })),
+        topics: missing.map((topic) => ({
+          topic: topic.name,
+          numPartitions: topic.partitions,
+          replicationFactor: 1,
+          configEntries: Object.entries(topic.config ?? {}).map(([name, value]) => ({ name, value })),
+        })),
       });
     }
     return missing.map((topic) => topic.name);

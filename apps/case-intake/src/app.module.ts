@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { InternalAuthModule } from '@scrt/auth';
 import { MessagingModule } from '@scrt/messaging';
 import { DATABASE, serviceCoreModule } from '@scrt/persistence';
+import { ReferenceCopyModule } from '@scrt/reference-copy';
 import { CasesModule } from './cases/cases.module.js';
 import { CaseIntakeEnv } from './config/case-intake.config.js';
 import { createIntakeDatabase, INTAKE_SCHEMA } from './database.js';
@@ -24,6 +25,9 @@ export class AppModule {
           relayEnabled: config.OUTBOX_RELAY_ENABLED,
           database: DATABASE,
         }),
+        // the local copy of reference data (code lists), fed by its events through the inbox
+        MessagingModule.forConsumer({ schema: INTAKE_SCHEMA }),
+        ReferenceCopyModule.forService({ schema: INTAKE_SCHEMA, serviceName: SERVICE_NAME }),
         HealthModule,
         CasesModule,
       ],

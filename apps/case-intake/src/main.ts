@@ -1,4 +1,5 @@
 import { bootstrapService } from '@scrt/http';
+import { connectConsumers } from '@scrt/messaging';
 import { AppModule, SERVICE_NAME } from './app.module.js';
 import { CaseIntakeEnv } from './config/case-intake.config.js';
 
@@ -7,4 +8,5 @@ await bootstrapService({
   configClass: CaseIntakeEnv,
   module: (config) => AppModule.register(config),
   apiPrefix: 'api/v1',
+  configure: (app, config) => connectConsumers(app, { serviceName: SERVICE_NAME, brokers: config.KAFKA_BROKERS, logLevel: config.LOG_LEVEL }),
 });

@@ -1,13 +1,18 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { InternalAuthModule } from '@scrt/auth';
-import { serviceCoreModule } from '@scrt/persistence';
+import { MessagingModule } from '@scrt/messaging';
+import { DATABASE, serviceCoreModule } from '@scrt/persistence';
+// code lists (issue 8 §1, §4)
+import { CodeListsModule } from './code-lists/code-lists.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { ReferenceDataEnv } from './config/reference-data.config.js';
-import { createReferenceDataDatabase } from './database.js';
+import { createReferenceDataDatabase, REFDATA_SCHEMA } from './database.js';
 import { HealthModule } from './health/health.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { PartnershipsModule } from './partnerships/partnerships.module.js';
 import { TimescalesModule } from './timescales/timescales.module.js';
+
+export const SERVICE_NAME = 'reference-data';
 
 @Module({})
 export class AppModule {
@@ -22,6 +27,9 @@ export class AppModule {
         CalendarModule,
         TimescalesModule,
         PartnershipsModule,
+        // code lists (issue 8 §1, §4): published versions leave through the outbox
+        MessagingModule.forProducer({ serviceName: SERVICE_NAME, schema: REFDATA_SCHEMA, brokers: config.KAFKA_BROKERS, database: DATABASE }),
+        CodeListsModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 export * from './topics.js';
 export * from './events/envelope.js';
 export * from './events/case-created.v1.js';
+export * from './events/code-list-published.v1.js';
 export * from './auth/principal.js';
 export * from './auth/permissions.js';
 export * from './auth/cis2.js';

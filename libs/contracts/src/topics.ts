@@ -4,12 +4,20 @@
  */
 export const Topics = {
   caseCreatedV1: 'case-intake.case.created.v1',
+  // Reference data (issue 8): kept for ever, so that a new consumer rebuilds its copy from the topic.
+  codeListPublishedV1: 'reference-data.code-list.published.v1',
 } as const;
+
+/** Topics whose every event is kept (no time or size limit): a consumer's copy is rebuilt from them alone. */
+const KEPT_FOR_EVER: ReadonlySet<string> = new Set([Topics.codeListPublishedV1]);
+
+/** Broker settings of a topic kept for ever. */
+export const UNLIMITED_RETENTION = { 'retention.ms': '-1', 'retention.bytes': '-1' } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
 
 /** Consumer services, each with its own consumer group and dead-letter topic. */
-export const ConsumerServices = ['reporting'] as const;
+export const ConsumerServices = ['reporting', 'case-intake'] as const;
 export type ConsumerService = (typeof ConsumerServices)[number];
 
 export function deadLetterTopic(consumer: string): string {
@@ -19,11 +27,13 @@ export function deadLetterTopic(consumer: string): string {
 export interface TopicSpec {
   name: string;
   partitions: number;
+  /** Broker topic settings beyond the defaults (e.g. unlimited retention). */
+  config?: Record<string, string>;
 }
 
 export function allTopics(): TopicSpec[] {
   return [
-    ...Object.values(Topics).map((name) => ({ name, partitions: 3 })),
+    ...Object.values(Topics).map((name) => (KEPT_FOR_EVER.has(name) ? { name, partitions: 3, config: { ...UNLIMITED_RETENTION } } : { name, partitions: 3 })),
     ...ConsumerServices.map((consumer) => ({ name: deadLetterTopic(consumer), partitions: 1 })),
   ];
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import { seedCodeLists } from './code-lists-seed.js';
 
 const ORGANISATIONS_CSV = path.join(import.meta.dirname, 'organisations.csv');
 const BANK_HOLIDAYS_CSV = path.join(import.meta.dirname, 'bank-holidays.csv');
@@ -113,6 +114,7 @@ export async function seedReferenceData(databaseUrl: string): Promise<number> {
   try {
     await client.query('BEGIN');
     await seedCalendarAndTimescales(client);
+    await seedCodeLists(client, parseCsvRecords);
     for (const org of organisations) {
       await client.query(
         `INSERT INTO refdata.organisation (ods_code, name, type, parent_ods_code, effective_from)

@@ -23,3 +23,10 @@ export class IdempotencyKeyInProgressError extends DomainError {
     super('IDEMPOTENCY_KEY_IN_PROGRESS', 409, 'Idempotency key in progress', 'A request with this Idempotency-Key is still being processed; retry shortly.');
   }
 }
+
+/** The local copy holds no version of a code list in force: the service cannot validate codes yet. */
+export class ReferenceDataUnavailableError extends DomainError {
+  constructor(list: string) {
+    super('REFERENCE_DATA_UNAVAILABLE', 503, 'Reference data unavailable', `No version of the ${list} code list has reached this service yet: try again shortly.`);
+  }
+}

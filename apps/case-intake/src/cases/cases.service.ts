@@ -1,9 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { canSee } from '@scrt/auth';
-import type { Principal, ReviewTypeCode } from '@scrt/contracts';
+import type { Principal } from '@scrt/contracts';
+import { CodeListCopy } from '@scrt/reference-copy';
+import { todayInEngland } from '@scrt/working-days';
 import { ValidationFailedError } from '@scrt/http';
-import { CaseNotFoundError, IdempotencyKeyInProgressError, IdempotencyKeyReusedError, NotAnIcbError } from './cases.errors.js';
+import { CaseNotFoundError, IdempotencyKeyInProgressError, IdempotencyKeyReusedError, NotAnIcbError, ReferenceDataUnavailableError } from './cases.errors.js';
 import { CasesRepository, KEY_TAKEN, type CaseRow } from './cases.repository.js';
 import type { CaseDto } from './dto/case.dto.js';
 import type { CreateCaseDto } from './dto/create-case.dto.js';
@@ -14,7 +16,7 @@ export function toCaseDto(row: CaseRow): CaseDto {
     organisationCode: row.organisationCode,
     regionCode: row.regionCode,
     incidentDate: row.incidentDate.toISOString().slice(0, 10),
-    reviewType: row.reviewType as ReviewTypeCode,
+    reviewType: row.reviewType,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
@@ -27,6 +29,7 @@ export interface CreatedCase {
   created: boolean;
 }
 
+const REVIEW_TYPES = 'review-types';
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,200}$/;
 
 function assertIdempotencyKey(key: string): void {
@@ -37,7 +40,10 @@ function assertIdempotencyKey(key: string): void {
 
 @Injectable()
 export class CasesService {
-  constructor(private readonly cases: CasesRepository) {}
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly codeLists: CodeListCopy,
+  ) {}
 
   async create(input: CreateCaseDto, principal: Principal, idempotencyKey?: string): Promise<CreatedCase> {
     if (principal.tier !== 'icb' || !principal.regionCode) throw new NotAnIcbError();
@@ -47,6 +53,7 @@ export class CasesService {
       const replay = await this.replay(principal, idempotencyKey, requestHash);
       if (replay) return { dto: replay, created: false };
     }
+    await this.assertValidForNewRecord(REVIEW_TYPES, 'reviewType', input.reviewType);
     const row = await this.cases.create(
       { id: randomUUID(), organisationCode: principal.organisationCode, regionCode: principal.regionCode, incidentDate: input.incidentDate, reviewType: input.reviewType },
       principal,
@@ -54,6 +61,18 @@ export class CasesService {
     );
     if (row === KEY_TAKEN) return { dto: await this.replayAfterRace(principal, idempotencyKey!, requestHash), created: false };
     return { dto: toCaseDto(row), created: true };
+  }
+
+  /** Against the local copy of the list in force today: reference-data is never called on a write. */
+  private async assertValidForNewRecord(list: string, field: string, code: string): Promise<void> {
+    const check = await this.codeLists.checkForNewRecord(list, code, todayInEngland());
+    if (check.outcome === 'valid') return;
+    if (check.outcome === 'no-version') throw new ReferenceDataUnavailableError(list);
+    const problem =
+      check.outcome === 'deprecated'
+        ? { field, code: 'DEPRECATED_CODE', message: `${field} ${code} is deprecated in ${list} version ${check.version}: not accepted on new records` }
+        : { field, code: 'UNKNOWN_CODE', message: `${field} ${code} is not a code of ${list} version ${check.version}` };
+    throw new ValidationFailedError([problem], problem.message);
   }
 
   /** Out-of-scope and missing cases look the same, so existence does not leak. */

@@ -9,7 +9,7 @@ import { baseUrlOf, ownerOf } from './routes.js';
 
 /** Request headers a service may see; everything else (cookies, identity claims) stays here. */
 const FORWARDED_REQUEST_HEADERS = ['accept', 'content-type', 'if-match', 'if-none-match', 'idempotency-key'];
-const RETURNED_RESPONSE_HEADERS = ['content-type', 'location', 'etag', 'retry-after', 'content-disposition'];
+const RETURNED_RESPONSE_HEADERS = ['content-type', 'location', 'etag', 'cache-control', 'retry-after', 'content-disposition'];
 const UPSTREAM_TIMEOUT_MS = 15_000;
 
 /**

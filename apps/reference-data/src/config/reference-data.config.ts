@@ -1,3 +1,4 @@
-import { DatabaseServiceEnv } from '@scrt/config';
+import { MessagingServiceEnv } from '@scrt/config';
 
-export class ReferenceDataEnv extends DatabaseServiceEnv {}
+/** Kafka too: published code lists leave through the outbox. */
+export class ReferenceDataEnv extends MessagingServiceEnv {}

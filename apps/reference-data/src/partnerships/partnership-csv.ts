@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { toFieldProblems } from '@scrt/http';
-import { readCsvTable } from './csv-table.js';
+import { readCsvTable } from '../csv/csv-table.js';
 import { CreatePartnershipDto } from './dto/partnership.dto.js';
 
 /** One complaint about an imported CSV: the line (header = 1), the column, what is wrong. */

@@ -1,7 +1,12 @@
-import { IsIn, IsISO8601, IsUUID, Matches } from 'class-validator';
+import { IsISO8601, IsUUID, Matches } from 'class-validator';
 import { Topics } from '../topics.js';
+import { CODE_PATTERN } from './code-list-published.v1.js';
 import type { EventContract } from './envelope.js';
 
+/**
+ * The review types seeded in reference-data's `review-types` list (version 1), for documentation
+ * and examples only: the list in force (a consumer's copy of it) decides which codes are valid.
+ */
 export const ReviewTypeCodes = [
   'RAPID_REVIEW',
   'CSPR_LOCAL',
@@ -19,7 +24,8 @@ export class CaseCreatedV1 {
   @Matches(/^[A-Z0-9]{3,5}$/) organisationCode: string;
   @Matches(/^Y\d{2}$/) regionCode: string;
   @IsISO8601({ strict: true }) incidentDate: string;
-  @IsIn(ReviewTypeCodes) reviewType: ReviewTypeCode;
+  /** A code of the `review-types` code list, valid when the case was recorded. */
+  @Matches(CODE_PATTERN) reviewType: string;
   @IsISO8601({ strict: true }) createdAt: string;
 }
 

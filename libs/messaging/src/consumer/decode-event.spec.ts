@@ -27,7 +27,7 @@ describe('decodeEvent', () => {
     ['no actor', edit((event) => delete event.actor), /actor/],
     ['an unknown envelope field', edit((event) => (event.secret = 1)), /secret/],
     ['another event type', edit((event) => (event.type = 'reviews.review.created')), /expected case-intake.case.created v1/],
-    ['an invalid payload', edit((event) => ((event.payload as Record<string, unknown>).reviewType = 'GOSSIP')), /payload.reviewType/],
+    ['an invalid payload', edit((event) => ((event.payload as Record<string, unknown>).reviewType = 'not a code')), /payload.reviewType/],
     ['an unknown payload field', edit((event) => ((event.payload as Record<string, unknown>).nhsNumber = '9434765919')), /payload.nhsNumber/],
   ])('rejects a message with %s as non-retriable', (_case, json, problem) => {
     expect(() => decode(json)).toThrow(InvalidEventError);

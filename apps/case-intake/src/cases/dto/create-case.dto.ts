@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsString, Matches } from 'class-validator';
-import { ReviewTypeCodes, type ReviewTypeCode } from '@scrt/contracts';
+import { IsISO8601, IsString, Matches } from 'class-validator';
+import { CODE_PATTERN } from '@scrt/contracts';
 import { NotInTheFuture } from './not-in-the-future.validator.js';
 
 /** A minimal case: the organisation comes from the caller's token, never from the body. */
@@ -12,8 +12,8 @@ export class CreateCaseDto {
   @NotInTheFuture()
   incidentDate: string;
 
-  @ApiProperty({ enum: ReviewTypeCodes, example: 'RAPID_REVIEW' })
+  @ApiProperty({ example: 'RAPID_REVIEW', pattern: CODE_PATTERN.source, description: 'A code of the `review-types` code list in force today, not deprecated.' })
   @IsString()
-  @IsIn(ReviewTypeCodes)
-  reviewType: ReviewTypeCode;
+  @Matches(CODE_PATTERN, { message: 'reviewType must be a code of the review-types list (upper case letters, digits, underscores)' })
+  reviewType: string;
 }

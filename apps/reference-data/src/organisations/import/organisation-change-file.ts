@@ -1,6 +1,6 @@
 import { OrganisationTypes, type OrganisationType } from '@scrt/reference-copy';
 import { isIsoDate } from '@scrt/working-days';
-import { readCsvTable } from '../../partnerships/csv-table.js';
+import { readCsvTable } from '../../csv/csv-table.js';
 import { csvProblem, type CsvRowProblem } from '../../partnerships/partnership-csv.js';
 
 /** One row of an ODS-style change file: an organisation's period, its parent in it, and whom it succeeds. */

@@ -1,0 +1,155 @@
+import { apiAsUser, eventually, killApp, startApp, waitReady, type ApiClient, type ApiResponse } from '@scrt/testing';
+import { todayInEngland } from '@scrt/working-days';
+import { countRows, queryDatabase } from './support.js';
+
+const LISTS = '/api/v1/reference-data/code-lists';
+
+interface Code {
+  code: string;
+  label: string;
+  deprecated: boolean;
+  parentCode: string | null;
+}
+interface Version {
+  version: number;
+  status: string;
+  effectiveFrom: string | null;
+  codes: Code[];
+}
+interface Problem {
+  code: string;
+  errors?: { field: string; code: string; line?: number; column?: string }[];
+}
+
+function expectProblem(response: ApiResponse, status: number, code: string, field?: string): Problem {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toContain('application/problem+json');
+  const problem = response.body as unknown as Problem;
+  expect(problem.code).toBe(code);
+  if (field) expect(problem.errors?.map((error) => error.field)).toContain(field);
+  return problem;
+}
+
+describe('reference data: versioned code lists through the gateway, and case-intake\'s local copy', () => {
+  let admin: ApiClient;
+  let reader: ApiClient;
+
+  beforeAll(async () => {
+    [admin, reader] = await Promise.all([apiAsUser('refdata.admin'), apiAsUser('icb.input')]);
+  });
+
+  it('lists every seeded list and reads one as in force now, by date and by version', async () => {
+    const lists = await reader.get<{ items: { code: string; versionInForce: number | null }[] }>(LISTS);
+    expect(lists.status).toBe(200);
+    expect(lists.body.items).toHaveLength(15);
+    expect(lists.body.items.every((list) => list.versionInForce !== null)).toBe(true);
+    const reviewTypes = await reader.get<Version>(`${LISTS}/review-types`);
+    expect(reviewTypes.status).toBe(200);
+    expect(reviewTypes.body.codes.map((code) => code.code)).toEqual(expect.arrayContaining(['RAPID_REVIEW', 'CSPR_LOCAL', 'CSPR_NATIONAL', 'SAR', 'DHR', 'DHR_CHILD', 'OTHER']));
+    expect((await reader.get<Version>(`${LISTS}/review-types?asAt=2018-01-01`)).body.version).toBe(1);
+    expect((await reader.get<Version>(`${LISTS}/age-bands?version=1`)).body.codes.find((code) => code.code === 'UNDER_1')?.parentCode).toBe('CHILD');
+    expectProblem(await reader.get(`${LISTS}/review-types?asAt=2017-12-31`), 404, 'CODE_LIST_NOT_FOUND');
+    expectProblem(await reader.get(`${LISTS}/no-such-list`), 404, 'CODE_LIST_NOT_FOUND');
+    expectProblem(await reader.get(`${LISTS}/review-types?version=0`), 400, 'VALIDATION_FAILED', 'version');
+  });
+
+  it('answers with a strong ETag and Cache-Control, and 304 to If-None-Match', async () => {
+    const first = await reader.get(`${LISTS}/abuse-themes`);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[^"]+"$/);
+    expect(first.headers.get('cache-control')).toBe('private, max-age=60');
+    const again = await reader.get(`${LISTS}/abuse-themes`, { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+    expect((await reader.get(`${LISTS}/abuse-themes`, { 'if-none-match': '"stale"' })).status).toBe(200);
+  });
+
+  it('lets only reference-data:manage change a list; a published code is deprecated, never removed; history and diff', async () => {
+    expectProblem(await reader.post(`${LISTS}/settings/draft`, {}), 403, 'FORBIDDEN');
+    const draft = await admin.post<Version>(`${LISTS}/settings/draft`, {});
+    expect(draft.status).toBe(201);
+    expect(draft.body.status).toBe('draft');
+    expectProblem(await admin.post(`${LISTS}/settings/draft`, {}), 409, 'CODE_LIST_DRAFT_EXISTS');
+
+    const added = await admin.request<Version>('PUT', `${LISTS}/settings/draft/codes/PRISON`, { body: { label: 'Prison' } });
+    expect(added.status).toBe(200);
+    expect(added.body.codes.map((code) => code.code)).toContain('PRISON');
+    expectProblem(await admin.request('PUT', `${LISTS}/settings/draft/codes/HOSPITAL_WARD`, { body: { label: 'Ward', parentCode: 'NOWHERE' } }), 400, 'VALIDATION_FAILED', 'parentCode');
+    expectProblem(await admin.request('DELETE', `${LISTS}/settings/draft/codes/CUSTODY`), 409, 'CODE_PUBLISHED');
+    expect((await admin.request('PUT', `${LISTS}/settings/draft/codes/CUSTODY`, { body: { label: 'Custody or secure setting', deprecated: true } })).status).toBe(200);
+
+    const dryRun = await admin.post<{ errors: { line: number; column: string }[]; applied: number }>(`${LISTS}/settings/draft/import?dryRun=true`, {
+      csv: 'code,label,sort_order\nHOSPICE,Hospice,500\nbad,Bad,x\n',
+    });
+    expect(dryRun.status).toBe(200);
+    expect(dryRun.body.applied).toBe(0);
+    expect(dryRun.body.errors.map((error) => [error.line, error.column])).toEqual([[3, 'code'], [3, 'sort_order']]);
+    expect((await admin.get<Version>(`${LISTS}/settings/draft`)).body.codes.map((code) => code.code)).not.toContain('HOSPICE');
+    expectProblem(await admin.post(`${LISTS}/settings/draft/import`, { csv: 'code,label\nbad,Bad\n' }), 400, 'CSV_INVALID');
+    const imported = await admin.post<{ applied: number }>(`${LISTS}/settings/draft/import`, { csv: 'code,label,sort_order\nHOSPICE,Hospice,500\n' });
+    expect(imported.body.applied).toBe(1);
+
+    expectProblem(await admin.post(`${LISTS}/settings/draft/publish`, { effectiveFrom: '2020-01-01' }), 400, 'VALIDATION_FAILED', 'effectiveFrom');
+    const published = await admin.post<Version>(`${LISTS}/settings/draft/publish`, { effectiveFrom: todayInEngland() });
+    expect(published.status).toBe(200);
+    expect(published.body.status).toBe('published');
+    const current = await reader.get<Version>(`${LISTS}/settings`);
+    expect(current.body.version).toBe(draft.body.version);
+    expect(current.body.codes.find((code) => code.code === 'CUSTODY')?.deprecated).toBe(true);
+
+    const diff = await reader.get<{ added: Code[]; removed: Code[]; changed: { after: Code }[] }>(`${LISTS}/settings/diff?from=1&to=${draft.body.version}`);
+    expect(diff.body.added.map((code) => code.code).sort()).toEqual(['HOSPICE', 'PRISON']);
+    expect(diff.body.removed).toEqual([]);
+    expect(diff.body.changed.map((change) => change.after.code)).toEqual(['CUSTODY']);
+
+    const history = await reader.get<{ versions: Version[]; changes: { action: string; actorSubject: string }[] }>(`${LISTS}/settings/history`);
+    expect(history.body.versions.map((version) => version.status)).toEqual(['published', 'published']);
+    expect(history.body.changes.map((change) => change.action)).toEqual(['create', 'update', 'update', 'update', 'publish']);
+    expect(history.body.changes.every((change) => change.actorSubject)).toBe(true);
+
+    // A discarded draft keeps its number: the next draft gets a new one.
+    const discarded = await admin.post<Version>(`${LISTS}/settings/draft`, {});
+    expect((await admin.request('DELETE', `${LISTS}/settings/draft`)).status).toBe(204);
+    expect((await admin.post<Version>(`${LISTS}/settings/draft`, {})).body.version).toBe(discarded.body.version + 1);
+    expect((await admin.request('DELETE', `${LISTS}/settings/draft`)).status).toBe(204);
+    expectProblem(await reader.get(`${LISTS}/settings?version=${discarded.body.version}`), 404, 'CODE_LIST_NOT_FOUND');
+  });
+
+  it('publishes the full version through the outbox, in the publishing transaction', async () => {
+    const [row] = await queryDatabase<{ envelope: { payload: { listCode: string; codes: unknown[] } }; message_key: string }>(
+      `SELECT envelope, message_key FROM refdata.outbox_event WHERE topic = 'reference-data.code-list.published.v1' AND message_key = 'settings' ORDER BY created_at DESC LIMIT 1`,
+    );
+    expect(row.message_key).toBe('settings');
+    expect(row.envelope.payload.codes.length).toBeGreaterThan(10);
+  });
+
+  it('case-intake refuses a review type deprecated in a newly published version within a second, with reference-data stopped', async () => {
+    const input = await apiAsUser('icb.input');
+    expect((await input.post('/api/v1/cases', { incidentDate: '2026-03-02', reviewType: 'DHR_CHILD' })).status).toBe(201);
+    expect((await admin.post(`${LISTS}/review-types/draft`, {})).status).toBe(201);
+    expect((await admin.request('PUT', `${LISTS}/review-types/draft/codes/DHR_CHILD`, { body: { label: 'Domestic abuse related death review: victim aged 16 to 17', deprecated: true } })).status).toBe(200);
+    const published = await admin.post<Version>(`${LISTS}/review-types/draft/publish`, { effectiveFrom: todayInEngland() });
+    expect(published.status).toBe(200);
+    const publishedAt = Date.now();
+    await eventually(async () => (await countRows('intake.reference_code_list_version', `list_code = 'review-types' AND version = $1`, [published.body.version])) === 1, 'the copy has the new version', 1_000);
+    const elapsedMs = Date.now() - publishedAt;
+    await killApp('reference-data');
+    try {
+      const refused = await input.post('/api/v1/cases', { incidentDate: '2026-03-02', reviewType: 'DHR_CHILD' });
+      const problem = expectProblem(refused, 400, 'VALIDATION_FAILED', 'reviewType');
+      expect(problem.errors?.[0].code).toBe('DEPRECATED_CODE');
+      expectProblem(await input.post('/api/v1/cases', { incidentDate: '2026-03-02', reviewType: 'NOT_A_TYPE' }), 400, 'VALIDATION_FAILED', 'reviewType');
+      expect((await input.post('/api/v1/cases', { incidentDate: '2026-03-02', reviewType: 'SAR' })).status).toBe(201);
+      expect(elapsedMs).toBeLessThan(1_000);
+    } finally {
+      await startApp('reference-data');
+      await waitReady('reference-data');
+    }
+    // Leave DHR_CHILD usable for the other tests: a later version un-deprecates it.
+    await admin.post(`${LISTS}/review-types/draft`, {});
+    await admin.request('PUT', `${LISTS}/review-types/draft/codes/DHR_CHILD`, { body: { label: 'Domestic abuse related death review: victim aged 16 to 17', deprecated: false } });
+    const restored = await admin.post<Version>(`${LISTS}/review-types/draft/publish`, { effectiveFrom: todayInEngland() });
+    await eventually(async () => (await countRows('intake.reference_code_list_version', `list_code = 'review-types' AND version = $1`, [restored.body.version])) === 1, 'the copy has the restored version', 5_000);
+    expect((await input.post('/api/v1/cases', { incidentDate: '2026-03-02', reviewType: 'DHR_CHILD' })).status).toBe(201);
+  });
+});
