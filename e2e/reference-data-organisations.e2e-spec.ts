@@ -1,5 +1,9 @@
-import { apiAsUser, type ApiClient } from '@scrt/testing';
+import { performance } from 'node:perf_hooks';
+import { Topics, type EventEnvelope, type OrganisationChangedV1 } from '@scrt/contracts';
+import { OrganisationHierarchy, snapshotOfLatestEvents } from '@scrt/reference-copy';
+import { apiAsUser, eventually, type ApiClient } from '@scrt/testing';
 import { HEADER, MERGER_2026, SETUP_2022 } from '../apps/reference-data/src/organisations/import/merger-fixture.js';
+import { countMessages, readMessages } from '../libs/messaging/src/testing/test-kafka.js';
 import { countRows } from './support.js';
 
 const ORGS = '/api/v1/reference-data/organisations';
@@ -107,5 +111,30 @@ ZA3,Fictional North and Central ICB,icb,Y56,2021-01-01,,
     expect(dryRun.status).toBe(200);
     expect(dryRun.body.errors).toHaveLength(4);
     expect(dryRun.body.changed).toEqual([]);
+  });
+
+  it('publishes every organisation, and a new consumer rebuilds the hierarchy from the topic alone', async () => {
+    const topic = Topics.organisationChangedV1;
+    const outboxed = await countRows('refdata.outbox_event', 'topic = $1', [topic]);
+    // Each organisation once when created, and again for each change (the merger changed five existing ones).
+    expect(outboxed).toBeGreaterThanOrEqual((await countRows('refdata.organisation')) + 5);
+    await eventually(async () => (await countMessages(topic)) >= outboxed, `${outboxed} events on ${topic}`);
+
+    const started = performance.now();
+    const latest = new Map<string, OrganisationChangedV1>();
+    const messages = await readMessages(topic, outboxed);
+    for (const { message } of messages.sort((a, b) => Number(a.message.offset) - Number(b.message.offset))) {
+      const envelope = JSON.parse(message.value!.toString()) as EventEnvelope<OrganisationChangedV1>;
+      latest.set(message.key!.toString(), envelope.payload);
+    }
+    const copy = new OrganisationHierarchy(snapshotOfLatestEvents(latest.values()));
+    const rebuildMs = performance.now() - started;
+    console.log(`organisation hierarchy copy rebuilt from ${messages.length} events on ${topic} in ${rebuildMs.toFixed(0)} ms`);
+
+    expect(latest.size).toBe(await countRows('refdata.organisation'));
+    expect(copy.rollUp('ZA2', TODAY_AFTER_MERGER)).toMatchObject({ icbOdsCode: 'ZA3', regionOdsCode: 'Y56', nationalOdsCode: 'X24' });
+    expect(copy.rollUp('QWO', TODAY_AFTER_MERGER)).toMatchObject({ icbOdsCode: 'QWO', regionOdsCode: 'Y63' });
+    expect(copy.canSeeRecord({ tier: 'icb', organisationCode: 'ZA3' }, 'ZA1', TODAY_AFTER_MERGER)).toBe(true);
+    expect(copy.isValidForNewRecord('ZA1', TODAY_AFTER_MERGER)).toBe(false);
   });
 });

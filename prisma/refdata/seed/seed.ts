@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { seedCodeLists } from './code-lists-seed.js';
+import { seedOrganisations, type OrganisationSeedRow } from './organisations-seed.js';
 
 const ORGANISATIONS_CSV = path.join(import.meta.dirname, 'organisations.csv');
 const BANK_HOLIDAYS_CSV = path.join(import.meta.dirname, 'bank-holidays.csv');
@@ -57,13 +58,6 @@ async function seedCalendarAndTimescales(client: pg.Client): Promise<void> {
   }
 }
 
-interface OrganisationRow {
-  ods_code: string;
-  name: string;
-  type: string;
-  parent_ods_code: string;
-  effective_from: string;
-}
 
 /** Splits one CSV line, honouring double-quoted fields (organisation names contain commas). */
 export function parseCsvLine(line: string): string[] {
@@ -101,7 +95,7 @@ export function parseCsvRecords<T>(csv: string): T[] {
   });
 }
 
-export const parseOrganisations = (csv: string) => parseCsvRecords<OrganisationRow>(csv);
+export const parseOrganisations = (csv: string) => parseCsvRecords<OrganisationSeedRow>(csv);
 
 /**
  * Loads the organisation hierarchy (NHS England, regions, ICBs, with their first parent links) into refdata, and the bank
@@ -115,21 +109,7 @@ export async function seedReferenceData(databaseUrl: string): Promise<number> {
     await client.query('BEGIN');
     await seedCalendarAndTimescales(client);
     await seedCodeLists(client, parseCsvRecords);
-    for (const org of organisations) {
-      await client.query(
-        `INSERT INTO refdata.organisation (ods_code, name, type, parent_ods_code, effective_from)
-         VALUES ($1, $2, $3, NULLIF($4, ''), $5::date)
-         ON CONFLICT (ods_code) DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type,
-           parent_ods_code = EXCLUDED.parent_ods_code, effective_from = EXCLUDED.effective_from, updated_at = now()`,
-        [org.ods_code, org.name, org.type, org.parent_ods_code, org.effective_from],
-      );
-      // The first parent link only: later links come from change imports, which a re-seed must not undo.
-      await client.query(
-        `INSERT INTO refdata.organisation_parent_link (child_ods_code, parent_ods_code, effective_from)
-         SELECT $1::varchar, $2::varchar, $3::date WHERE $2::varchar <> '' AND NOT EXISTS (SELECT 1 FROM refdata.organisation_parent_link WHERE child_ods_code = $1)`,
-        [org.ods_code, org.parent_ods_code, org.effective_from],
-      );
-    }
+    await seedOrganisations(client, organisations);
     await client.query('COMMIT');
     return organisations.length;
   } catch (error) {

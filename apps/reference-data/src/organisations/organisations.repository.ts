@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '@scrt/contracts';
+import { OrganisationChangedV1Contract, type Principal } from '@scrt/contracts';
+import { OutboxWriter, type SqlClient } from '@scrt/messaging';
 import { AuditTrail, DATABASE } from '@scrt/persistence';
-import type { HierarchySnapshot, OrganisationType } from '@scrt/reference-copy';
+import { organisationChangedPayload, type HierarchySnapshot, type OrganisationType } from '@scrt/reference-copy';
 import { dateOf, isoDateOf } from '../calendar/dto/calendar-date.js';
 import { REFDATA_SCHEMA, type ReferenceDataDatabase } from '../database.js';
 
@@ -13,7 +14,10 @@ const dateOrNull = (isoDate: string | null) => (isoDate ? dateOf(isoDate) : null
 
 @Injectable()
 export class OrganisationsRepository {
-  constructor(@Inject(DATABASE) private readonly db: ReferenceDataDatabase) {}
+  constructor(
+    @Inject(DATABASE) private readonly db: ReferenceDataDatabase,
+    private readonly outbox: OutboxWriter,
+  ) {}
 
   /** The whole hierarchy through time: organisations, dated parent links, successions. */
   async loadSnapshot(): Promise<HierarchySnapshot> {
@@ -35,7 +39,10 @@ export class OrganisationsRepository {
     };
   }
 
-  /** Replaces what `snapshot` says about each touched code (organisation, its parent links, its successions), audited per code, in one transaction. */
+  /**
+   * Replaces what `snapshot` says about each touched code (organisation, its parent links, its
+   * successions), audited and published (`reference-data.organisation.changed.v1`) per code, in one transaction.
+   */
   saveChanges(snapshot: HierarchySnapshot, touched: string[], principal: Principal) {
     return this.db.$transaction(async (tx) => {
       for (const odsCode of touched) {
@@ -54,6 +61,9 @@ export class OrganisationsRepository {
           skipDuplicates: true,
         });
         await audit.record(tx, principal, { action: existed ? 'update' : 'create', resourceType: ORGANISATION_RESOURCE, resourceId: odsCode, outcome: 'success' });
+        await this.outbox.append(tx as unknown as SqlClient, OrganisationChangedV1Contract, organisationChangedPayload(snapshot, odsCode), {
+          actor: { subject: principal.subject, kind: principal.kind, organisationCode: principal.organisationCode, tier: principal.tier },
+        });
       }
     });
   }
