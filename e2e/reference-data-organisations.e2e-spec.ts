@@ -4,7 +4,7 @@ import { OrganisationHierarchy, snapshotOfLatestEvents } from '@scrt/reference-c
 import { apiAsUser, eventually, type ApiClient } from '@scrt/testing';
 import { HEADER, MERGER_2026, SETUP_2022 } from '../apps/reference-data/src/organisations/import/merger-fixture.js';
 import { countMessages, readMessages } from '../libs/messaging/src/testing/test-kafka.js';
-import { countRows } from './support.js';
+import { countRows, queryDatabase } from './support.js';
 
 const ORGS = '/api/v1/reference-data/organisations';
 const TODAY_AFTER_MERGER = '2026-12-01';
@@ -136,5 +136,11 @@ ZA3,Fictional North and Central ICB,icb,Y56,2021-01-01,,
     expect(copy.rollUp('QWO', TODAY_AFTER_MERGER)).toMatchObject({ icbOdsCode: 'QWO', regionOdsCode: 'Y63' });
     expect(copy.canSeeRecord({ tier: 'icb', organisationCode: 'ZA3' }, 'ZA1', TODAY_AFTER_MERGER)).toBe(true);
     expect(copy.isValidForNewRecord('ZA1', TODAY_AFTER_MERGER)).toBe(false);
+
+    // The gateway's own copy (its tier derivation) follows through its inbox.
+    const organisations = await countRows('refdata.organisation');
+    await eventually(async () => (await countRows('gateway.reference_organisation')) === organisations, "the gateway's copy holding every organisation");
+    const [merged] = await queryDatabase<{ state: { parentLinks: unknown[]; predecessors: { odsCode: string }[] } }>(`SELECT state FROM gateway.reference_organisation WHERE ods_code = 'ZA3'`);
+    expect(merged.state.predecessors.map((predecessor) => predecessor.odsCode).sort()).toEqual(['ZA1', 'ZA2']);
   });
 });

@@ -19,7 +19,7 @@ export const UNLIMITED_RETENTION = { 'retention.ms': '-1', 'retention.bytes': '-
 export type TopicName = (typeof Topics)[keyof typeof Topics];
 
 /** Consumer services, each with its own consumer group and dead-letter topic. */
-export const ConsumerServices = ['reporting', 'case-intake'] as const;
+export const ConsumerServices = ['reporting', 'case-intake', 'gateway'] as const;
 export type ConsumerService = (typeof ConsumerServices)[number];
 
 export function deadLetterTopic(consumer: string): string {

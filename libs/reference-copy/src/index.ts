@@ -4,3 +4,6 @@ export * from './reference-copy.module.js';
 export * from './hierarchy/hierarchy-snapshot.js';
 export * from './hierarchy/organisation-hierarchy.js';
 export * from './hierarchy/hierarchy-events.js';
+export * from './hierarchy/organisation-hierarchy-copy.js';
+export * from './hierarchy/organisation-hierarchy-copy.events.js';
+export * from './hierarchy/hierarchy-copy.module.js';
