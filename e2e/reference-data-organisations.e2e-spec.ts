@@ -113,6 +113,18 @@ ZA3,Fictional North and Central ICB,icb,Y56,2021-01-01,,
     expect(dryRun.body.changed).toEqual([]);
   });
 
+  it('serialises concurrent imports: of two changes each fine alone but not together, one is refused', async () => {
+    for (const round of [1, 2, 3]) {
+      const [icb, subIcb] = [`ZE${round}`, `ZF${round}`];
+      expect((await admin.post(`${ORGS}/changes`, { csv: `${HEADER}\n${icb},Fictional ICB ${round},icb,Y61,2022-07-01,,` })).status).toBe(200);
+      const [addChild, closeParent] = await Promise.all([
+        admin.post(`${ORGS}/changes`, { csv: `${HEADER}\n${subIcb},Fictional sub-ICB location ${round},sub_icb,${icb},2023-01-01,,` }),
+        admin.post(`${ORGS}/changes`, { csv: `${HEADER}\n${icb},Fictional ICB ${round},icb,Y61,2022-07-01,2026-06-30,` }),
+      ]);
+      expect([addChild.status, closeParent.status].sort()).toEqual([200, 400]);
+    }
+  });
+
   it('publishes every organisation, and a new consumer rebuilds the hierarchy from the topic alone', async () => {
     const topic = Topics.organisationChangedV1;
     const outboxed = await countRows('refdata.outbox_event', 'topic = $1', [topic]);

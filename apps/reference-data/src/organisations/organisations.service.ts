@@ -93,14 +93,20 @@ export class OrganisationsService {
     };
   }
 
-  /** Checks every row against the hierarchy it would make; imports all of them or none. A dry run reports and changes nothing. */
+  /**
+   * Checks every row against the hierarchy it would make; imports all of them or none. A dry run
+   * reports and changes nothing. Imports run one at a time, each checked against the last one's result.
+   */
   async importChanges(csv: string, dryRun: boolean, principal: Principal): Promise<OrganisationImportReportDto> {
     const file = readOrganisationChangeFile(csv);
-    const outcome = applyOrganisationChanges(await this.organisations.loadSnapshot(), file.rows);
-    const errors = [...file.problems, ...outcome.problems].sort((a, b) => a.line - b.line);
+    const { errors, outcome } = await this.organisations.changeHierarchy((snapshot) => {
+      const applied = applyOrganisationChanges(snapshot, file.rows);
+      const problems = [...file.problems, ...applied.problems].sort((a, b) => a.line - b.line);
+      const save = dryRun || problems.length > 0 ? undefined : { snapshot: applied.snapshot, touched: applied.touched };
+      return { result: { errors: problems, outcome: applied }, save };
+    }, principal);
     if (dryRun) return { dryRun, rows: file.rowCount, changed: errors.length > 0 ? [] : outcome.touched, errors };
     if (errors.length > 0) throw new OrganisationChangesInvalidError(errors);
-    await this.organisations.saveChanges(outcome.snapshot, outcome.touched, principal);
     return { dryRun, rows: file.rowCount, changed: outcome.touched, errors: [] };
   }
 

@@ -67,7 +67,7 @@ export class ImportOrganisationChangesDto {
     description:
       'ODS-style change file: header `ods_code,name,type,parent_ods_code,effective_from,effective_to,predecessor_ods_codes`; several predecessors separated by `;`. A row for a known code from a later date is a boundary change (its parent link closes the day before); with its own start date it corrects that period (e.g. sets its end).',
     example:
-      'ods_code,name,type,parent_ods_code,effective_from,effective_to,predecessor_ods_codes\nZA1,Fictional North ICB,icb,Y56,2022-07-01,2026-03-31,\nZA2,Fictional Central ICB,icb,Y56,2022-07-01,2026-03-31,\nZA3,Fictional North and Central ICB,icb,Y56,2026-04-01,,ZA1;ZA2\n',
+      'ods_code,name,type,parent_ods_code,effective_from,effective_to,predecessor_ods_codes\nZX1,Fictional West ICB,icb,Y58,2022-07-01,2026-03-31,\nZX2,Fictional Coast ICB,icb,Y58,2022-07-01,2026-03-31,\nZX3,Fictional West and Coast ICB,icb,Y58,2026-04-01,,ZX1;ZX2\n',
   })
   @IsString()
   @Length(1, 1_000_000)
@@ -77,6 +77,6 @@ export class ImportOrganisationChangesDto {
 export class OrganisationImportReportDto {
   @ApiProperty({ example: true }) dryRun: boolean;
   @ApiProperty({ type: 'integer', format: 'int32', example: 3, description: 'Data rows read' }) rows: number;
-  @ApiProperty({ type: [String], example: ['ZA1', 'ZA2', 'ZA3'], description: 'Organisations changed (on a dry run: that would change)' }) changed: string[];
+  @ApiProperty({ type: [String], example: ['ZX1', 'ZX2', 'ZX3'], description: 'Organisations changed (on a dry run: that would change)' }) changed: string[];
   @ApiProperty({ type: [CsvRowProblemDto] }) errors: CsvRowProblemDto[];
 }
