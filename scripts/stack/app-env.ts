@@ -79,6 +79,8 @@ export function buildAppEnvironments(input: AppEnvInput): AppEnvironments {
       GATEWAY_PUBLIC_URL: gatewayUrl,
       SESSION_SECRET: secrets.sessionSecret,
       DATABASE_URL: input.databaseUrl,
+      // The local copy of the organisation hierarchy (tier derivation) is fed from Kafka.
+      KAFKA_BROKERS: input.kafkaBrokers,
       INTERNAL_JWT_PRIVATE_KEY: secrets.internalJwtPrivateKey,
       LOG_LEVEL: logLevel,
       ...Object.fromEntries(serviceNames.map((name) => [serviceUrlVariables[name], serviceUrl(ports, name)])),

@@ -1,14 +1,18 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { InternalTokenSigner } from '@scrt/auth';
+import { MessagingModule } from '@scrt/messaging';
 import { DATABASE, provideDatabase } from '@scrt/persistence';
+import { HierarchyCopyModule } from '@scrt/reference-copy';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { GatewayEnv } from './config/gateway.config.js';
-import { createGatewayDatabase } from './database.js';
+import { createGatewayDatabase, GATEWAY_SCHEMA } from './database.js';
 import { HealthModule } from './health/health.module.js';
 import { OpenApiModule } from './openapi/openapi.module.js';
 import { ProxyModule } from './proxy/proxy.module.js';
 import { SessionModule } from './session/session.module.js';
+
+export const GATEWAY_SERVICE_NAME = 'gateway';
 
 function gatewayCoreModule(config: GatewayEnv): DynamicModule {
   return {
@@ -28,7 +32,18 @@ export class AppModule {
   static register(config: GatewayEnv): DynamicModule {
     return {
       module: AppModule,
-      imports: [gatewayCoreModule(config), AuthModule, AuditModule, HealthModule, SessionModule, OpenApiModule, ProxyModule],
+      imports: [
+        gatewayCoreModule(config),
+        // the local copy of the organisation hierarchy (tier derivation), fed by its events through the inbox
+        MessagingModule.forConsumer({ schema: GATEWAY_SCHEMA }),
+        HierarchyCopyModule.forService({ schema: GATEWAY_SCHEMA, serviceName: GATEWAY_SERVICE_NAME }),
+        AuthModule,
+        AuditModule,
+        HealthModule,
+        SessionModule,
+        OpenApiModule,
+        ProxyModule,
+      ],
     };
   }
 }

@@ -1,16 +1,18 @@
 import { bootstrapService } from '@scrt/http';
-import { AppModule } from './app.module.js';
+import { connectConsumers } from '@scrt/messaging';
+import { AppModule, GATEWAY_SERVICE_NAME } from './app.module.js';
 import { GatewayEnv } from './config/gateway.config.js';
 import { configureEdge } from './edge.js';
 import { mountApiExplorer } from './openapi/api-explorer.js';
 
 await bootstrapService({
-  serviceName: 'gateway',
+  serviceName: GATEWAY_SERVICE_NAME,
   configClass: GatewayEnv,
   module: (config) => AppModule.register(config),
   trustedProxies: (config) => config.TRUSTED_PROXIES,
   configure: async (app, config) => {
     await configureEdge(app, config);
     mountApiExplorer(app, config);
+    await connectConsumers(app, { serviceName: GATEWAY_SERVICE_NAME, brokers: config.KAFKA_BROKERS, logLevel: config.LOG_LEVEL });
   },
 });

@@ -3,6 +3,8 @@ export * from './topics.js';
 export * from './events/envelope.js';
 export * from './events/case-created.v1.js';
 export * from './events/code-list-published.v1.js';
+// organisation hierarchy (issue 8 §2)
+export * from './events/organisation-changed.v1.js';
 export * from './auth/principal.js';
 export * from './auth/permissions.js';
 export * from './auth/cis2.js';

@@ -6,10 +6,12 @@ export const Topics = {
   caseCreatedV1: 'case-intake.case.created.v1',
   // Reference data (issue 8): kept for ever, so that a new consumer rebuilds its copy from the topic.
   codeListPublishedV1: 'reference-data.code-list.published.v1',
+  // Organisation hierarchy (issue 8 §2, §4): the latest event of each ODS code is its whole state.
+  organisationChangedV1: 'reference-data.organisation.changed.v1',
 } as const;
 
 /** Topics whose every event is kept (no time or size limit): a consumer's copy is rebuilt from them alone. */
-const KEPT_FOR_EVER: ReadonlySet<string> = new Set([Topics.codeListPublishedV1]);
+const KEPT_FOR_EVER: ReadonlySet<string> = new Set([Topics.codeListPublishedV1, Topics.organisationChangedV1]);
 
 /** Broker settings of a topic kept for ever. */
 export const UNLIMITED_RETENTION = { 'retention.ms': '-1', 'retention.bytes': '-1' } as const;
@@ -17,7 +19,7 @@ export const UNLIMITED_RETENTION = { 'retention.ms': '-1', 'retention.bytes': '-
 export type TopicName = (typeof Topics)[keyof typeof Topics];
 
 /** Consumer services, each with its own consumer group and dead-letter topic. */
-export const ConsumerServices = ['reporting', 'case-intake'] as const;
+export const ConsumerServices = ['reporting', 'case-intake', 'gateway'] as const;
 export type ConsumerService = (typeof ConsumerServices)[number];
 
 export function deadLetterTopic(consumer: string): string {

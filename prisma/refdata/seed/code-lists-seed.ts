@@ -39,7 +39,7 @@ export async function readSeedCodeLists(parseCsvRecords: CsvParser) {
 }
 
 /** The raw-SQL surface of messaging over a pg client already in a transaction. */
-const sqlClientOf = (client: pg.Client): SqlClient => ({
+export const sqlClientOf = (client: pg.Client): SqlClient => ({
   $queryRawUnsafe: async <T>(sql: string, ...values: unknown[]) => (await client.query(sql, values)).rows as T,
   $executeRawUnsafe: async (sql: string, ...values: unknown[]) => (await client.query(sql, values)).rowCount ?? 0,
 });

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { seedCodeLists } from './code-lists-seed.js';
+import { seedOrganisations, type OrganisationSeedRow } from './organisations-seed.js';
 
 const ORGANISATIONS_CSV = path.join(import.meta.dirname, 'organisations.csv');
 const BANK_HOLIDAYS_CSV = path.join(import.meta.dirname, 'bank-holidays.csv');
@@ -57,13 +58,6 @@ async function seedCalendarAndTimescales(client: pg.Client): Promise<void> {
   }
 }
 
-interface OrganisationRow {
-  ods_code: string;
-  name: string;
-  type: string;
-  parent_ods_code: string;
-  effective_from: string;
-}
 
 /** Splits one CSV line, honouring double-quoted fields (organisation names contain commas). */
 export function parseCsvLine(line: string): string[] {
@@ -101,10 +95,10 @@ export function parseCsvRecords<T>(csv: string): T[] {
   });
 }
 
-export const parseOrganisations = (csv: string) => parseCsvRecords<OrganisationRow>(csv);
+export const parseOrganisations = (csv: string) => parseCsvRecords<OrganisationSeedRow>(csv);
 
 /**
- * Loads the organisation hierarchy (regions, ICBs, NHS England) into refdata, and the bank
+ * Loads the organisation hierarchy (NHS England, regions, ICBs, with their first parent links) into refdata, and the bank
  * holidays and timescale defaults into an empty database; safe to repeat.
  */
 export async function seedReferenceData(databaseUrl: string): Promise<number> {
@@ -115,15 +109,7 @@ export async function seedReferenceData(databaseUrl: string): Promise<number> {
     await client.query('BEGIN');
     await seedCalendarAndTimescales(client);
     await seedCodeLists(client, parseCsvRecords);
-    for (const org of organisations) {
-      await client.query(
-        `INSERT INTO refdata.organisation (ods_code, name, type, parent_ods_code, effective_from)
-         VALUES ($1, $2, $3, NULLIF($4, ''), $5::date)
-         ON CONFLICT (ods_code) DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type,
-           parent_ods_code = EXCLUDED.parent_ods_code, effective_from = EXCLUDED.effective_from, updated_at = now()`,
-        [org.ods_code, org.name, org.type, org.parent_ods_code, org.effective_from],
-      );
-    }
+    await seedOrganisations(client, organisations);
     await client.query('COMMIT');
     return organisations.length;
   } catch (error) {

@@ -10,6 +10,7 @@ const required = {
   GATEWAY_PUBLIC_URL: 'http://localhost:3000',
   SESSION_SECRET: 'x'.repeat(32),
   DATABASE_URL: 'postgresql://postgres@127.0.0.1:54329/scrt',
+  KAFKA_BROKERS: '127.0.0.1:9092',
   INTERNAL_JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   CASE_INTAKE_URL: 'http://127.0.0.1:3201',
   REVIEWS_URL: 'http://127.0.0.1:3202',
@@ -29,6 +30,8 @@ describe('GatewayEnv', () => {
   });
 
   it('needs a PostgreSQL DATABASE_URL and defaults the session timeouts', () => {
+    const { KAFKA_BROKERS: _noBrokers, ...withoutBrokers } = required;
+    expect(() => loadConfig(GatewayEnv, withoutBrokers)).toThrow(/KAFKA_BROKERS/);
     const { DATABASE_URL: _omitted, ...withoutDatabase } = required;
     expect(() => loadConfig(GatewayEnv, withoutDatabase)).toThrow(/DATABASE_URL/);
     expect(() => loadConfig(GatewayEnv, { ...required, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);

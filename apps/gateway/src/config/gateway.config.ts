@@ -30,6 +30,8 @@ export class GatewayEnv extends AppEnv {
   @IsUrl(url) REVIEWS_URL: string;
   @IsUrl(url) REFERENCE_DATA_URL: string;
   @IsUrl(url) REPORTING_URL: string;
+  /** The broker of the gateway's local copy of the organisation hierarchy (tier derivation). */
+  @IsString() @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port...]' }) KAFKA_BROKERS: string;
   /** Role and scope to permission mapping (JSON file). */
   @IsString() ROLE_PERMISSIONS_FILE = 'config/role-permissions.json';
   /** Requests per client per window before 429. */
