@@ -1,4 +1,5 @@
-import { Controller, Get, Module, NotFoundException } from '@nestjs/common';
+import { Controller, Get, Module, NotFoundException, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppEnv } from '@scrt/config';
 import { createServiceApp } from './bootstrap.js';
@@ -13,6 +14,12 @@ class CasesProbeController {
   @Get('missing')
   missing() {
     throw new NotFoundException();
+  }
+
+  @Get('published-list')
+  publishedList(@Res({ passthrough: true }) reply: FastifyReply) {
+    void reply.header('cache-control', 'private, max-age=60');
+    return { codes: [] };
   }
 }
 
@@ -43,6 +50,10 @@ describe('API answers', () => {
     ['an unknown API route', '/api/v1/nowhere', 404],
   ])('may not be cached: %s', async (_label, path, status) => {
     expect(await cachingOf(path)).toEqual({ status, cacheControl: 'no-store', pragma: 'no-cache' });
+  });
+
+  it('keep the Cache-Control a route chose for data that is not case data', async () => {
+    expect(await cachingOf('/api/v1/cases/published-list')).toEqual({ status: 200, cacheControl: 'private, max-age=60', pragma: null });
   });
 
   it('leave other paths alone', async () => {

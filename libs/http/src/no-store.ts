@@ -4,9 +4,10 @@ const API_PATH = /^\/api\/v1(?:[/?]|$)/;
 
 /**
  * Fastify `onSend` hook: answers of the API (`/api/v1`, success or problem) may carry case data,
- * so neither a browser nor a shared cache may keep them.
+ * so neither a browser nor a shared cache may keep them. A route whose data is not case data
+ * (published reference data) says so by setting its own `Cache-Control`, which is kept.
  */
 export async function noStoreForApi(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
-  if (API_PATH.test(request.url)) void reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
+  if (API_PATH.test(request.url) && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
   return payload;
 }
