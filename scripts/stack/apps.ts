@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { appEntryPoint, appNames, type AppName } from './apps-catalog.js';
 import { serviceUrl, type AppEnvironments } from './app-env.js';
 import { StackStartError } from './errors.js';
+import { extraNodeFlags } from './node-flags.js';
 import { logFile, type StackPaths } from './paths.js';
 import type { StackPorts } from './ports.js';
 import { spawnLogged } from './processes.js';
@@ -22,7 +23,7 @@ export function appLaunch(paths: StackPaths, ports: StackPorts, name: AppName, e
     url: serviceUrl(ports, name),
     cwd: paths.root,
     command: process.execPath,
-    args: ['--enable-source-maps', join(paths.root, appEntryPoint(name))],
+    args: ['--enable-source-maps', ...extraNodeFlags(name), join(paths.root, appEntryPoint(name))],
     env,
     envOverrides: {},
     logFile: logFile(paths, name),
