@@ -15,14 +15,14 @@ export async function openBaseline(databaseUrl, poolSize) {
     await pool.query(`CREATE TABLE ${SCHEMA}.${name} (LIKE ${source} INCLUDING ALL)`);
   }
   const caseIds = [];
-  const audit = (client, action, resourceType, resourceId) =>
+  const audit = (client, action, resourceType, resourceId, actorKind = 'client') =>
     client.query(
       `INSERT INTO ${SCHEMA}.audit_event (id, actor_subject, actor_kind, actor_role_id, organisation_code, action, resource_type, resource_id, request_id, client_correlation_id, outcome, reason)
        VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9::uuid, $10, $11, $12)`,
-      [randomUUID(), 'wy-case-system', 'client', null, 'QWO', action, resourceType, resourceId, randomUUID(), null, 'success', null],
+      [randomUUID(), 'wy-case-system', actorKind, null, 'QWO', action, resourceType, resourceId, randomUUID(), null, 'success', null],
     );
 
-  /** case row, outbox row and audit row in one transaction, as case-intake writes them. */
+  /** case row, outbox row and audit row in one transaction, as case-intake writes them (the bench sends no Idempotency-Key, so no claim row). */
   async function createCase() {
     const client = await pool.connect();
     try {
@@ -83,7 +83,7 @@ export async function openBaseline(databaseUrl, poolSize) {
          WHERE organisation_code = $1 GROUP BY region_code, organisation_code, review_type ORDER BY 1, 2, 3`,
         ['QWO'],
       );
-      await audit(client, 'read', 'report', 'caseload');
+      await audit(client, 'read', 'caseload-report', null, 'user');
       return true;
     } finally {
       client.release();
