@@ -46,7 +46,10 @@ export async function openBaseline(databaseUrl, poolSize) {
         payload: { caseId: id, organisationCode: 'QWO', regionCode: 'Y63', incidentDate: '2026-01-01', reviewType: 'RAPID_REVIEW', createdAt: occurredAt },
       };
       await client.query(
-        `INSERT INTO ${SCHEMA}.outbox_event (id, topic, message_key, envelope, headers, created_at) VALUES ($1::uuid, $2, $3, $4::jsonb, $5::jsonb, clock_timestamp())`,
+        `WITH inserted AS (
+           INSERT INTO ${SCHEMA}.outbox_event (id, topic, message_key, envelope, headers, created_at) VALUES ($1::uuid, $2, $3, $4::jsonb, $5::jsonb, clock_timestamp()) RETURNING id
+         )
+         SELECT pg_notify('${SCHEMA}_outbox', '') FROM inserted`,
         [envelope.eventId, 'case-intake.case.created.v1', id, JSON.stringify(envelope), JSON.stringify({ 'x-correlation-id': envelope.correlationId, 'x-event-type': envelope.type, 'x-event-id': envelope.eventId })],
       );
       await audit(client, 'create', 'case', id);
