@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@scrt/contracts';
 import { qualifiedTable, type SqlClient } from '../sql-client.js';
+import { outboxChannel } from './outbox-wakeup.js';
 
 /** An unpublished outbox row, as the relay publishes it. */
 export interface OutboxRow {
@@ -28,17 +29,27 @@ function uuidArray(ids: string[]): string {
 /** The SQL of a service's `outbox_event` table. */
 export class OutboxTable {
   private readonly table: string;
+  private readonly channel: string;
 
   constructor(schema: string) {
     this.table = qualifiedTable(schema, 'outbox_event');
+    this.channel = outboxChannel(schema);
   }
 
+  /**
+   * Inserts the row and NOTIFYs the outbox channel in the same statement: PostgreSQL delivers
+   * the notification when (and only if) the transaction commits, which wakes the relay.
+   */
   async insert(tx: SqlClient, row: NewOutboxRow): Promise<void> {
     // clock_timestamp(), not now() (the transaction's start), so that rows order as they were
     // written even when a transaction that started earlier commits later.
     await tx.$executeRawUnsafe(
-      `INSERT INTO ${this.table} ("id", "topic", "message_key", "envelope", "headers", "created_at")
-       VALUES ($1::uuid, $2, $3, $4::jsonb, $5::jsonb, clock_timestamp())`,
+      `WITH inserted AS (
+         INSERT INTO ${this.table} ("id", "topic", "message_key", "envelope", "headers", "created_at")
+         VALUES ($1::uuid, $2, $3, $4::jsonb, $5::jsonb, clock_timestamp())
+         RETURNING "id"
+       )
+       SELECT pg_notify('${this.channel}', '') FROM inserted`,
       row.envelope.eventId,
       row.topic,
       row.key,
