@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@scrt/contracts';
+import { SqlParameters } from '@scrt/persistence';
 import { qualifiedTable, type SqlClient } from '../sql-client.js';
 import { outboxChannel } from './outbox-wakeup.js';
 
@@ -37,25 +38,36 @@ export class OutboxTable {
   }
 
   /**
-   * Inserts the row and NOTIFYs the outbox channel in the same statement: PostgreSQL delivers
-   * the notification when (and only if) the transaction commits, which wakes the relay.
+   * Inserts the row; its RETURNING NOTIFYs the outbox channel, which PostgreSQL delivers when
+   * (and only if) the transaction commits: that wakes the relay.
    */
   async insert(tx: SqlClient, row: NewOutboxRow): Promise<void> {
+    const parameters = new SqlParameters();
+    await tx.$executeRawUnsafe(this.insertSql(parameters, row), ...parameters.values);
+  }
+
+  /**
+   * The same insert as an `INSERT ... SELECT ... FROM source`, for a use case that writes in one
+   * statement (a data-modifying CTE): the row goes in only when `source` has a row.
+   */
+  insertFromSql(parameters: SqlParameters, source: string, row: NewOutboxRow): string {
+    return this.insertSql(parameters, row, source);
+  }
+
+  private insertSql(parameters: SqlParameters, row: NewOutboxRow, source?: string): string {
     // clock_timestamp(), not now() (the transaction's start), so that rows order as they were
     // written even when a transaction that started earlier commits later.
-    await tx.$executeRawUnsafe(
-      `WITH inserted AS (
-         INSERT INTO ${this.table} ("id", "topic", "message_key", "envelope", "headers", "created_at")
-         VALUES ($1::uuid, $2, $3, $4::jsonb, $5::jsonb, clock_timestamp())
-         RETURNING "id"
-       )
-       SELECT pg_notify('${this.channel}', '') FROM inserted`,
-      row.envelope.eventId,
-      row.topic,
-      row.key,
-      JSON.stringify(row.envelope),
-      JSON.stringify(row.headers),
-    );
+    const values = [
+      parameters.add(row.envelope.eventId, 'uuid'),
+      parameters.add(row.topic),
+      parameters.add(row.key),
+      parameters.add(JSON.stringify(row.envelope), 'jsonb'),
+      parameters.add(JSON.stringify(row.headers), 'jsonb'),
+      'clock_timestamp()',
+    ].join(', ');
+    return `INSERT INTO ${this.table} ("id", "topic", "message_key", "envelope", "headers", "created_at")
+       ${source ? `SELECT ${values} FROM ${source}` : `VALUES (${values})`}
+       RETURNING pg_notify('${this.channel}', '')`;
   }
 
   /**
