@@ -2,13 +2,16 @@
 // Summarises V8 CPU profiles (`node --cpu-prof`) into the frames with the most self time, and the
 // same grouped by package (node_modules/<pkg>, node: internals, the project's dist/ files), so
 // that a profile's figures can be quoted and reproduced.
-//   node bench/profile-summary.mjs <file.cpuprofile> [more...] [--top 25]
+//   node bench/profile-summary.mjs <file.cpuprofile> [more...] [--top 25] [--total 'pattern']
+// --total also lists the frames whose name or file matches the pattern by total (inclusive) time.
 import { readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const topIndex = args.indexOf('--top');
 const top = topIndex >= 0 ? Number(args[topIndex + 1]) : 25;
-const files = args.filter((arg, index) => !arg.startsWith('--') && index !== topIndex + 1);
+const totalIndex = args.indexOf('--total');
+const totalPattern = totalIndex >= 0 ? new RegExp(args[totalIndex + 1]) : undefined;
+const files = args.filter((arg, index) => !arg.startsWith('--') && index !== topIndex + 1 && index !== totalIndex + 1);
 if (files.length === 0) {
   console.error('usage: node bench/profile-summary.mjs <file.cpuprofile> [more...] [--top 25]');
   process.exit(2);
@@ -47,7 +50,25 @@ function packageOf(url, functionName) {
   return shortUrl(url);
 }
 
+/** Inclusive ms per frame, each stack counted once per frame however deep the recursion. */
+function totalTimes(profile, self, frameOf) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const totals = new Map();
+  const walk = (node, onStack) => {
+    const frame = frameOf(node);
+    let inclusive = self.get(node.id) ?? 0;
+    const nested = new Set(onStack).add(frame);
+    for (const child of node.children ?? []) inclusive += walk(byId.get(child), nested);
+    if (!onStack.has(frame)) totals.set(frame, (totals.get(frame) ?? 0) + inclusive);
+    return inclusive;
+  };
+  walk(profile.nodes[0], new Set());
+  return totals;
+}
+
 const pct = (value, total) => `${((100 * value) / total).toFixed(1)}%`.padStart(6);
+
+const frameName = ({ callFrame: { functionName, url, lineNumber } }) => `${functionName || '(anonymous)'} ${shortUrl(url)}${url ? `:${lineNumber + 1}` : ''}`;
 
 for (const file of files) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
@@ -65,7 +86,7 @@ for (const file of files) {
       continue;
     }
     total += ms;
-    const frame = `${functionName || '(anonymous)'} ${shortUrl(url)}${url ? `:${lineNumber + 1}` : ''}`;
+    const frame = frameName(node);
     byFrame.set(frame, (byFrame.get(frame) ?? 0) + ms);
     const pkg = packageOf(url, functionName);
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + ms);
@@ -76,4 +97,9 @@ for (const file of files) {
   for (const [frame, ms] of [...byFrame].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(ms, total)} ${ms.toFixed(0).padStart(7)} ms  ${frame}`);
   console.log('  self time by package:');
   for (const [pkg, ms] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${pct(ms, total)} ${ms.toFixed(0).padStart(7)} ms  ${pkg}`);
+  if (totalPattern) {
+    console.log(`  frames matching ${totalPattern} by total time:`);
+    const totals = [...totalTimes(profile, self, frameName)].filter(([frame]) => totalPattern.test(frame)).sort((a, b) => b[1] - a[1]);
+    for (const [frame, ms] of totals.slice(0, top)) console.log(`  ${pct(ms, total)} ${ms.toFixed(0).padStart(7)} ms  ${frame}`);
+  }
 }
