@@ -23,7 +23,9 @@ export function appLaunch(paths: StackPaths, ports: StackPorts, name: AppName, e
     url: serviceUrl(ports, name),
     cwd: paths.root,
     command: process.execPath,
-    args: ['--enable-source-maps', ...extraNodeFlags(name), join(paths.root, appEntryPoint(name))],
+    // No --enable-source-maps: it loads every module's source map (measured: one app 136 -> 96 MiB
+    // resident 20 s after start without it); SCRT_APP_NODE_FLAGS=--enable-source-maps brings it back.
+    args: [...extraNodeFlags(name), join(paths.root, appEntryPoint(name))],
     env,
     envOverrides: {},
     logFile: logFile(paths, name),
