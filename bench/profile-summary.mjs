@@ -80,7 +80,7 @@ for (const file of files) {
   for (const node of profile.nodes) {
     const ms = self.get(node.id) ?? 0;
     if (ms === 0) continue;
-    const { functionName, url, lineNumber } = node.callFrame;
+    const { functionName, url } = node.callFrame;
     if (functionName === '(idle)') {
       idle += ms;
       continue;
