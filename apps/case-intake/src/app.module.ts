@@ -23,6 +23,7 @@ export class AppModule {
           brokers: config.KAFKA_BROKERS,
           relayEnabled: config.OUTBOX_RELAY_ENABLED,
           database: DATABASE,
+          databaseUrl: config.DATABASE_URL,
         }),
         HealthModule,
         CasesModule,
