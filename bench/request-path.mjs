@@ -8,13 +8,18 @@
 //   RATE_LIMIT_MAX=100000 npm start        (in one terminal)
 //   node bench/request-path.mjs               (in another)
 // Options: --gateway URL --identity URL --database URL --step-seconds 4 --max-rate 3000
-//   --only "record a case,read a case by id" --pool 16 --freshness-seconds 10
+//   --only "record a case,read a case by id,caseload report,freshness" --pool 16 --freshness-seconds 10
+//   --state .local/dev-stack/stack.json (the stack's processes, for CPU ms per request)
+//   --fixed-rate 40 [--fixed-seconds 10]: instead of stepping, each operation at one rate (A/B runs)
+// CPU ms per request (gateway, owning service, PostgreSQL with its backends) is read from /proc:
+// other users' load moves latency a lot on a shared machine, but the stack's own CPU hardly.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { openBaseline } from './lib/baseline.mjs';
 import { describeMachine, withMachineLoad } from './lib/machine-load.mjs';
 import { findSustainableRate, openLoop } from './lib/open-loop.mjs';
+import { describeCpu, stackProcesses, withStackCpu } from './lib/stack-cpu.mjs';
 
 const argument = (name, fallback) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -28,8 +33,12 @@ const maxRate = Number(argument('max-rate', 3000));
 const poolSize = Number(argument('pool', 16));
 const freshnessSeconds = Number(argument('freshness-seconds', 10));
 const only = argument('only', undefined)?.split(',');
+const fixedRate = argument('fixed-rate', undefined) && Number(argument('fixed-rate'));
+const fixedMs = Number(argument('fixed-seconds', 10)) * 1000;
 
 const root = path.resolve(import.meta.dirname, '..');
+const stackGroups = stackProcesses(argument('state', path.join(root, '.local/dev-stack/stack.json')));
+const measured = (run) => withMachineLoad(() => withStackCpu(stackGroups, run));
 const { clientCredentialsToken, signInForTokens } = await import(path.join(root, 'dist/libs/testing/src/identity-client.js'));
 const { clients } = JSON.parse(readFileSync(path.join(root, 'apps/dev-identity/demo-accounts.json'), 'utf8'));
 const caseSystem = clients.find((candidate) => candidate.org_code === 'QWO');
@@ -71,7 +80,7 @@ const stackOperations = {
 
 const formatStep = (label) => (result, met) =>
   console.log(
-    `  ${label.padEnd(9)} ${String(result.rate).padStart(5)}/s: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, failures ${result.failures}, dropped ${result.dropped}, cpu ${(result.cpuBusy * 100).toFixed(0)}% ${met ? '' : '(misses)'}`,
+    `  ${label.padEnd(9)} ${String(result.rate).padStart(5)}/s: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, failures ${result.failures}, dropped ${result.dropped}, machine cpu ${(result.cpuBusy * 100).toFixed(0)}%${result.cpuMsPerRequest ? `, cpu ms/request: ${describeCpu(result)}` : ''} ${met ? '' : '(misses)'}`,
   );
 
 async function sustainable(label, send, p99TargetMs) {
@@ -80,14 +89,15 @@ async function sustainable(label, send, p99TargetMs) {
     startRate: 25,
     maxRate,
     p99TargetMs,
-    step: (rate) => withMachineLoad(() => openLoop({ rate, durationMs: stepMs, send })),
+    step: (rate) => measured(() => openLoop({ rate, durationMs: stepMs, send })),
     onStep: formatStep(label),
   });
   return best;
 }
 
 console.log(`machine: ${describeMachine()}`);
-console.log(`steps of ${stepMs / 1000} s, baseline pool ${poolSize} pg clients\n`);
+console.log(fixedRate ? `fixed rate ${fixedRate}/s for ${fixedMs / 1000} s per operation\n` : `steps of ${stepMs / 1000} s, baseline pool ${poolSize} pg clients\n`);
+if (!stackGroups) console.log('(no stack state found: CPU ms per request not measured)\n');
 const baseline = await openBaseline(databaseUrl, poolSize);
 const rows = [];
 try {
@@ -95,6 +105,11 @@ try {
     if (only && !only.includes(name)) continue;
     console.log(`${name} (p99 target ${operation.p99TargetMs} ms)`);
     if (name === 'read a case by id' && createdIds.length === 0) await stackOperations['record a case'].send();
+    if (fixedRate) {
+      await openLoop({ rate: 20, durationMs: 1000, send: operation.send });
+      formatStep('stack')(await measured(() => openLoop({ rate: fixedRate, durationMs: fixedMs, send: operation.send })), true);
+      continue;
+    }
     const stack = await sustainable('stack', operation.send, operation.p99TargetMs);
     if (name === 'read a case by id') await baseline.operations['record a case']();
     const direct = await sustainable('baseline', baseline.operations[name], operation.p99TargetMs);
@@ -105,20 +120,24 @@ try {
 }
 if (rateLimited > 0) console.log(`\nwarning: ${rateLimited} answers were 429: start the stack with RATE_LIMIT_MAX=100000`);
 
-console.log('\n| operation | p99 target | stack rate/s | stack p50 / p99 ms | baseline rate/s | baseline p50 / p99 ms | ratio | cpu busy (stack) |');
-console.log('|---|---|---|---|---|---|---|---|');
+if (rows.length > 0) {
+  console.log('\n| operation | p99 target | stack rate/s | stack p50 / p99 ms | baseline rate/s | baseline p50 / p99 ms | ratio | machine cpu busy (stack) | stack cpu ms/request |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+}
 for (const { name, target, stack, direct } of rows) {
   const rate = (result) => (result ? String(result.rate) : '< 25');
   const latency = (result) => (result ? `${result.p50.toFixed(1)} / ${result.p99.toFixed(1)}` : '-');
   const ratio = stack && direct ? (stack.rate / direct.rate).toFixed(2) : '-';
-  console.log(`| ${name} | ${target} ms | ${rate(stack)} | ${latency(stack)} | ${rate(direct)} | ${latency(direct)} | ${ratio} | ${stack ? `${(stack.cpuBusy * 100).toFixed(0)}%` : '-'} |`);
+  console.log(
+    `| ${name} | ${target} ms | ${rate(stack)} | ${latency(stack)} | ${rate(direct)} | ${latency(direct)} | ${ratio} | ${stack ? `${(stack.cpuBusy * 100).toFixed(0)}%` : '-'} | ${describeCpu(stack) || '-'} |`,
+  );
 }
 
 if (!only || only.includes('freshness')) {
   // Commit to warehouse at a steady 100 events/s: case_record.created_at (set in the writing
   // transaction) to case_fact.loaded_at (set in the consuming one).
   const idsBefore = createdIds.length;
-  const load = await withMachineLoad(() => openLoop({ rate: 100, durationMs: freshnessSeconds * 1000, send: stackOperations['record a case'].send }));
+  const load = await measured(() => openLoop({ rate: 100, durationMs: freshnessSeconds * 1000, send: stackOperations['record a case'].send }));
   const ids = createdIds.slice(idsBefore);
   const database = new pg.Client({ connectionString: databaseUrl });
   await database.connect();
@@ -136,6 +155,6 @@ if (!only || only.includes('freshness')) {
   );
   await database.end();
   console.log(
-    `\ncommit to warehouse at 100 events/s for ${freshnessSeconds} s: ${loaded} of ${ids.length} arrived; p50 ${Number(freshness.p50).toFixed(0)} ms, p99 ${Number(freshness.p99).toFixed(0)} ms, max ${Number(freshness.max).toFixed(0)} ms (writes p99 ${load.p99.toFixed(1)} ms, failures ${load.failures}, cpu ${(load.cpuBusy * 100).toFixed(0)}%)`,
+    `\ncommit to warehouse at 100 events/s for ${freshnessSeconds} s: ${loaded} of ${ids.length} arrived; p50 ${Number(freshness.p50).toFixed(0)} ms, p99 ${Number(freshness.p99).toFixed(0)} ms, max ${Number(freshness.max).toFixed(0)} ms (writes p99 ${load.p99.toFixed(1)} ms, failures ${load.failures}, machine cpu ${(load.cpuBusy * 100).toFixed(0)}%; cpu ms/request: ${describeCpu(load) || '-'})\nmachine at the end: ${describeMachine()}`,
   );
 }

@@ -15,14 +15,14 @@ export async function openBaseline(databaseUrl, poolSize) {
     await pool.query(`CREATE TABLE ${SCHEMA}.${name} (LIKE ${source} INCLUDING ALL)`);
   }
   const caseIds = [];
-  const audit = (client, action, resourceType, resourceId) =>
+  const audit = (client, action, resourceType, resourceId, actorKind = 'client') =>
     client.query(
-      `INSERT INTO ${SCHEMA}.audit_event (id, actor_subject, actor_kind, actor_role_id, organisation_code, action, resource_type, resource_id, correlation_id, outcome)
-       VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [randomUUID(), 'wy-case-system', 'client', null, 'QWO', action, resourceType, resourceId, randomUUID(), 'success'],
+      `INSERT INTO ${SCHEMA}.audit_event (id, actor_subject, actor_kind, actor_role_id, organisation_code, action, resource_type, resource_id, request_id, client_correlation_id, outcome, reason)
+       VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9::uuid, $10, $11, $12)`,
+      [randomUUID(), 'wy-case-system', actorKind, null, 'QWO', action, resourceType, resourceId, randomUUID(), null, 'success', null],
     );
 
-  /** case row, outbox row and audit row in one transaction, as case-intake writes them. */
+  /** case row, outbox row and audit row in one transaction, as case-intake writes them (the bench sends no Idempotency-Key, so no claim row). */
   async function createCase() {
     const client = await pool.connect();
     try {
@@ -33,10 +33,24 @@ export async function openBaseline(databaseUrl, poolSize) {
          VALUES ($1::uuid, 'QWO', 'Y63', '2026-01-01', 'RAPID_REVIEW', 'wy-case-system', now(), now(), 1) RETURNING *`,
         [id],
       );
-      const envelope = { eventId: randomUUID(), type: 'case.created', version: 1, occurredAt: new Date().toISOString(), correlationId: randomUUID(), producer: 'case-intake', payload: { caseId: id, organisationCode: 'QWO', regionCode: 'Y63', incidentDate: '2026-01-01', reviewType: 'RAPID_REVIEW' } };
+      const occurredAt = new Date().toISOString();
+      const envelope = {
+        eventId: randomUUID(),
+        type: 'case-intake.case.created',
+        version: 1,
+        occurredAt,
+        correlationId: randomUUID(),
+        producer: 'case-intake',
+        aggregateId: id,
+        actor: { subject: 'wy-case-system', kind: 'client', organisationCode: 'QWO', tier: 'icb' },
+        payload: { caseId: id, organisationCode: 'QWO', regionCode: 'Y63', incidentDate: '2026-01-01', reviewType: 'RAPID_REVIEW', createdAt: occurredAt },
+      };
       await client.query(
-        `INSERT INTO ${SCHEMA}.outbox_event (id, topic, message_key, envelope, headers, created_at) VALUES ($1::uuid, $2, $3, $4::jsonb, $5::jsonb, clock_timestamp())`,
-        [envelope.eventId, 'case-intake.case.created.v1', id, JSON.stringify(envelope), JSON.stringify({ 'x-event-type': 'case.created' })],
+        `WITH inserted AS (
+           INSERT INTO ${SCHEMA}.outbox_event (id, topic, message_key, envelope, headers, created_at) VALUES ($1::uuid, $2, $3, $4::jsonb, $5::jsonb, clock_timestamp()) RETURNING id
+         )
+         SELECT pg_notify('${SCHEMA}_outbox', '') FROM inserted`,
+        [envelope.eventId, 'case-intake.case.created.v1', id, JSON.stringify(envelope), JSON.stringify({ 'x-correlation-id': envelope.correlationId, 'x-event-type': envelope.type, 'x-event-id': envelope.eventId })],
       );
       await audit(client, 'create', 'case', id);
       await client.query('COMMIT');
@@ -72,7 +86,7 @@ export async function openBaseline(databaseUrl, poolSize) {
          WHERE organisation_code = $1 GROUP BY region_code, organisation_code, review_type ORDER BY 1, 2, 3`,
         ['QWO'],
       );
-      await audit(client, 'read', 'report', 'caseload');
+      await audit(client, 'read', 'caseload-report', null, 'user');
       return true;
     } finally {
       client.release();

@@ -22,6 +22,10 @@ describe('brokerProperties', () => {
     expect(properties['transaction.state.log.replication.factor']).toBe('1');
     expect(properties['group.initial.rebalance.delay.ms']).toBe('0');
   });
+
+  it('keeps the log cleaner\'s offset map small, since it sits on a development broker\'s heap', () => {
+    expect(Number(properties['log.cleaner.dedupe.buffer.size'])).toBeLessThanOrEqual(16 * 1024 * 1024);
+  });
 });
 
 describe('newClusterId', () => {

@@ -27,6 +27,9 @@ export function brokerProperties({ brokerPort, controllerPort, logDir }: BrokerC
     'auto.create.topics.enable': false,
     // One consumer per group here: no reason to wait for more members to join.
     'group.initial.rebalance.delay.ms': 0,
+    // The log cleaner's offset map lives on the heap: 128 MiB by default, for compacting a few
+    // small topics (__consumer_offsets) here. 8 MiB still compacts millions of keys per pass.
+    'log.cleaner.dedupe.buffer.size': 8 * 1024 * 1024,
   };
   return `${Object.entries(properties)
     .map(([key, value]) => `${key}=${value}`)

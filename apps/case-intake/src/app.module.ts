@@ -24,6 +24,7 @@ export class AppModule {
           brokers: config.KAFKA_BROKERS,
           relayEnabled: config.OUTBOX_RELAY_ENABLED,
           database: DATABASE,
+          databaseUrl: config.DATABASE_URL,
         }),
         // the local copy of reference data (code lists), fed by its events through the inbox
         MessagingModule.forConsumer({ schema: INTAKE_SCHEMA }),

@@ -16,7 +16,9 @@ export interface ProducerModuleOptions extends KafkaSettings {
   /** `OUTBOX_RELAY_ENABLED` (default true). */
   relayEnabled?: boolean;
   /** Tuning of the relay (poll interval, batch size, backoff). */
-  relay?: Omit<OutboxRelayOptions, 'schema' | 'enabled'>;
+  relay?: Omit<OutboxRelayOptions, 'schema' | 'enabled' | 'listenConnectionString'>;
+  /** The database URL: the relay LISTENs on its own connection to publish as soon as a write commits. */
+  databaseUrl?: string;
 }
 
 export interface ConsumerModuleOptions {
@@ -40,7 +42,7 @@ export class MessagingModule {
           provide: OutboxRelay,
           inject: [options.database],
           useFactory: (database: TransactionalSqlClient) =>
-            new OutboxRelay(database, createReliableProducer(options), { ...relay, schema, enabled: relayEnabled }),
+            new OutboxRelay(database, createReliableProducer(options), { ...relay, schema, enabled: relayEnabled, listenConnectionString: options.databaseUrl }),
         },
       ],
       exports: [OutboxWriter, OutboxRelay],

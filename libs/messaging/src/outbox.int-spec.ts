@@ -9,7 +9,7 @@ import { MessagingModule } from './messaging.module.js';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay.js';
 import { OutboxWriter } from './outbox/outbox-writer.js';
 import type { TransactionalSqlClient } from './sql-client.js';
-import { eventually } from '@scrt/testing';
+import { eventually, requiredEnv } from '@scrt/testing';
 import { caseCreatedPayload, testActor } from './testing/fixtures.js';
 import { pgSqlClient } from './testing/pg-sql-client.js';
 import { createTestDatabase } from './testing/test-database.js';
@@ -148,6 +148,30 @@ describe('transactional outbox', () => {
     const { rows } = await pool.query(`SELECT "published_at", "attempts", "last_error" FROM "${schema}"."outbox_event" WHERE "id" = $1`, [envelope.eventId]);
     expect(rows[0]).toMatchObject({ published_at: null, attempts: 1, last_error: expect.stringMatching(/\S/) });
     await pool.query(`DELETE FROM "${schema}"."outbox_event" WHERE "id" = $1`, [envelope.eventId]);
+  });
+
+  it('publishes a committed event at once when woken by its NOTIFY, long before the next poll', async () => {
+    const contract = await contractOnNewTopic('notified');
+    const listening = relay({ pollIntervalMs: 120_000, listenConnectionString: requiredEnv('SCRT_TEST_DATABASE_URL') });
+    listening.start();
+    await appendCommitted(contract, [caseCreatedPayload()]);
+    await eventually(async () => (await unpublishedCount()) === 0, 'the first event to go out', 20_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The relay now sleeps for two minutes unless the next commit wakes it.
+    await appendCommitted(contract, [caseCreatedPayload()]);
+    await eventually(async () => (await unpublishedCount()) === 0, 'the notified event to go out', 20_000);
+    await listening.stop();
+    expect(await countMessages(contract.topic)).toBe(2);
+  });
+
+  it('still publishes by polling when it cannot listen', async () => {
+    const contract = await contractOnNewTopic('unlistened');
+    const deaf = relay({ pollIntervalMs: 50, listenConnectionString: 'postgresql://postgres@127.0.0.1:1/none' });
+    deaf.start();
+    await appendCommitted(contract, [caseCreatedPayload()]);
+    await eventually(async () => (await unpublishedCount()) === 0, 'the outbox to drain by polling', 20_000);
+    await deaf.stop();
+    expect(await countMessages(contract.topic)).toBe(1);
   });
 
   it('is wired by MessagingModule.forProducer: the relay starts on bootstrap and stops on shutdown', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Principal } from '@scrt/contracts';
 import { AuditTrail, type SqlExecutor } from './audit-trail.js';
+import { SqlParameters } from './sql-parameters.js';
 
 /** Keeps the statements it is given instead of running them. */
 function recordingExecutor() {
@@ -37,6 +38,16 @@ describe('AuditTrail', () => {
     expect(columnsOf(sql).slice(-4)).toEqual(['outcome', 'reason', 'peer_address', 'method']);
     expect(sql).toContain('$14');
     expect(values.slice(1)).toEqual([null, null, null, null, 'read', 'case', 'case-1', expect.any(String), null, 'refused', 'UNAUTHENTICATED', '127.0.0.1', 'GET']);
+  });
+
+  it('gives the same record as an INSERT ... SELECT over a use case\'s CTE, its values after those bound before', async () => {
+    const parameters = new SqlParameters();
+    parameters.add('bound-before');
+    const sql = new AuditTrail('intake').insertFromSql(parameters, 'created', principal, entry);
+    expect(sql).toContain('INSERT INTO "intake"."audit_event"');
+    expect(columnsOf(sql)).toEqual(['actor_subject', 'actor_kind', 'actor_role_id', 'organisation_code', 'action', 'resource_type', 'resource_id', 'request_id', 'client_correlation_id', 'outcome', 'reason']);
+    expect(sql).toMatch(/SELECT \$2::uuid, \$3, .*\$13 FROM created$/);
+    expect(parameters.values.slice(2)).toEqual(['user-1', 'user', 'role-1', 'QWO', 'read', 'case', 'case-1', expect.stringMatching(/^[0-9a-f-]{36}$/), null, 'denied', null]);
   });
 
   it('refuses a column name that could be anything but one', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@scrt/contracts';
 import { currentRequestContext, uuidv7, type RequestContext } from '@scrt/observability';
+import { SqlParameters } from './sql-parameters.js';
 
 export type AuditAction = 'create' | 'read' | 'update' | 'delete' | 'publish' | 'list' | 'export';
 
@@ -52,31 +53,48 @@ export class AuditTrail {
 
   /** `actor` is undefined when the caller could not be identified (no valid token). */
   async record(db: SqlExecutor, actor: AuditActor | undefined, entry: AuditEntry, details: AuditDetails = {}): Promise<void> {
+    const parameters = new SqlParameters();
+    await db.$executeRawUnsafe(this.insertSql(parameters, actor, entry, details), ...parameters.values);
+    markCurrentRequestAudited();
+  }
+
+  /**
+   * The same record as an `INSERT ... SELECT ... FROM source` that a use case runs inside one
+   * larger statement (a data-modifying CTE): a record for each row of `source`, so none when the
+   * use case wrote nothing. Call `markCurrentRequestAudited()` once the statement has run.
+   */
+  insertFromSql(parameters: SqlParameters, source: string, actor: AuditActor | undefined, entry: AuditEntry): string {
+    return this.insertSql(parameters, actor, entry, {}, source);
+  }
+
+  private insertSql(parameters: SqlParameters, actor: AuditActor | undefined, entry: AuditEntry, details: AuditDetails, source?: string): string {
     const extraColumns = Object.keys(details);
     const invalid = extraColumns.find((column) => !IDENTIFIER.test(column));
     if (invalid !== undefined) throw new Error(`invalid audit column name ${invalid}`);
     const context = currentRequestContext();
-    const columns = ['actor_subject', 'actor_kind', 'actor_role_id', 'organisation_code', 'action', 'resource_type', 'resource_id', 'request_id', 'client_correlation_id', 'outcome', 'reason', ...extraColumns];
-    const values = [
-      actor?.subject ?? null,
-      actor?.kind ?? null,
-      actor?.roleId ?? null,
-      actor?.organisationCode ?? null,
-      entry.action,
-      entry.resourceType,
-      entry.resourceId?.slice(0, RESOURCE_ID_MAX_LENGTH) ?? null,
-      context?.requestId ?? uuidv7(),
-      context?.clientCorrelationId ?? null,
-      entry.outcome,
-      entry.reason ?? null,
-      ...extraColumns.map((column) => details[column]),
+    const row: [string, unknown, string?][] = [
+      ['id', randomUUID(), 'uuid'],
+      ['actor_subject', actor?.subject ?? null],
+      ['actor_kind', actor?.kind ?? null],
+      ['actor_role_id', actor?.roleId ?? null],
+      ['organisation_code', actor?.organisationCode ?? null],
+      ['action', entry.action],
+      ['resource_type', entry.resourceType],
+      ['resource_id', entry.resourceId?.slice(0, RESOURCE_ID_MAX_LENGTH) ?? null],
+      ['request_id', context?.requestId ?? uuidv7(), 'uuid'],
+      ['client_correlation_id', context?.clientCorrelationId ?? null],
+      ['outcome', entry.outcome],
+      ['reason', entry.reason ?? null],
+      ...extraColumns.map((column): [string, unknown] => [column, details[column]]),
     ];
-    await db.$executeRawUnsafe(
-      `INSERT INTO "${this.schema}"."audit_event" (id, ${columns.join(', ')})
-       VALUES ($1::uuid, ${columns.map((column, index) => `$${index + 2}${column === 'request_id' ? '::uuid' : ''}`).join(', ')})`,
-      randomUUID(),
-      ...values,
-    );
-    if (context) requestsAudited.add(context);
+    const placeholders = row.map(([, value, cast]) => parameters.add(value, cast)).join(', ');
+    return `INSERT INTO "${this.schema}"."audit_event" (${row.map(([column]) => column).join(', ')})
+       ${source ? `SELECT ${placeholders} FROM ${source}` : `VALUES (${placeholders})`}`;
   }
+}
+
+/** Notes that the current request has its audit record (see `isCurrentRequestAudited`). */
+export function markCurrentRequestAudited(): void {
+  const context = currentRequestContext();
+  if (context) requestsAudited.add(context);
 }

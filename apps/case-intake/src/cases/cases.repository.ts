@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CaseCreatedV1Contract, type CaseCreatedV1, type Principal } from '@scrt/contracts';
 import { OutboxWriter } from '@scrt/messaging';
-import { AuditTrail, DATABASE, type AuditEntry } from '@scrt/persistence';
+import { AuditTrail, DATABASE, markCurrentRequestAudited, SqlParameters, type AuditEntry } from '@scrt/persistence';
 import { INTAKE_SCHEMA, type IntakeDatabase } from '../database.js';
 
 export interface NewCase {
@@ -33,33 +33,54 @@ export class CasesRepository {
 
   /**
    * The case, its `case.created` event, its audit record and the idempotency claim: one
-   * transaction, all or nothing. The claim comes first: a concurrent request with the same key
-   * waits for this transaction on the key's row, then finds it taken and writes nothing.
+   * statement (data-modifying CTEs), so one transaction and one round trip, all or nothing. The
+   * case, event and audit rows are selected from the claim: a concurrent request with the same
+   * key waits on the key's row, then finds it taken and writes nothing.
    */
   async create(newCase: NewCase, principal: Principal, idempotency?: IdempotencyClaim): Promise<CaseRow | typeof KEY_TAKEN> {
-    return this.db.$transaction(async (tx) => {
-      if (idempotency) {
-        const { count } = await tx.idempotentRequest.createMany({
-          data: { organisationCode: newCase.organisationCode, idempotencyKey: idempotency.key, requestHash: idempotency.requestHash, resourceId: newCase.id },
-          skipDuplicates: true,
-        });
-        if (count === 0) return KEY_TAKEN;
-      }
-      const record = await tx.caseRecord.create({
-        data: { ...newCase, incidentDate: new Date(`${newCase.incidentDate}T00:00:00Z`), createdBy: principal.subject },
-      });
-      const payload: CaseCreatedV1 = {
-        caseId: record.id,
-        organisationCode: record.organisationCode,
-        regionCode: record.regionCode,
-        incidentDate: newCase.incidentDate,
-        reviewType: newCase.reviewType as CaseCreatedV1['reviewType'],
-        createdAt: record.createdAt.toISOString(),
-      };
-      await this.outbox.append(tx, CaseCreatedV1Contract, payload, { actor: actorOf(principal) });
-      await audit.record(tx, principal, { action: 'create', resourceType: 'case', resourceId: record.id, outcome: 'success' });
-      return record;
-    });
+    const createdAt = new Date();
+    const record: CaseRow = {
+      ...newCase,
+      incidentDate: new Date(`${newCase.incidentDate}T00:00:00Z`),
+      createdBy: principal.subject,
+      createdAt,
+      updatedAt: createdAt,
+      version: 1,
+    };
+    const payload: CaseCreatedV1 = {
+      caseId: record.id,
+      organisationCode: record.organisationCode,
+      regionCode: record.regionCode,
+      incidentDate: newCase.incidentDate,
+      reviewType: newCase.reviewType as CaseCreatedV1['reviewType'],
+      createdAt: createdAt.toISOString(),
+    };
+    const p = new SqlParameters();
+    const claim = idempotency
+      ? `claim AS (
+           INSERT INTO "${INTAKE_SCHEMA}"."idempotent_request" ("organisation_code", "idempotency_key", "request_hash", "resource_id", "created_at")
+           VALUES (${p.add(newCase.organisationCode)}, ${p.add(idempotency.key)}, ${p.add(idempotency.requestHash)}, ${p.add(record.id, 'uuid')}, ${p.add(createdAt, 'timestamptz')})
+           ON CONFLICT DO NOTHING
+           RETURNING 1
+         ),`
+      : '';
+    const created = `created AS (
+         INSERT INTO "${INTAKE_SCHEMA}"."case_record" ("id", "organisation_code", "region_code", "incident_date", "review_type", "created_by", "created_at", "updated_at", "version")
+         SELECT ${p.add(record.id, 'uuid')}, ${p.add(record.organisationCode)}, ${p.add(record.regionCode)}, ${p.add(newCase.incidentDate, 'date')}, ${p.add(record.reviewType)},
+                ${p.add(record.createdBy)}, ${p.add(createdAt, 'timestamptz')}, ${p.add(createdAt, 'timestamptz')}, ${record.version}
+         ${idempotency ? 'FROM claim' : ''}
+         RETURNING "id"
+       )`;
+    const event = this.outbox.appendFromSql(p, 'created', CaseCreatedV1Contract, payload, { actor: actorOf(principal) });
+    const audited = audit.insertFromSql(p, 'created', principal, { action: 'create', resourceType: 'case', resourceId: record.id, outcome: 'success' });
+    const [{ count }] = await this.db.$queryRawUnsafe<{ count: number }[]>(
+      `WITH ${claim} ${created}, event AS (${event}), audited AS (${audited})
+       SELECT count(*)::int AS "count" FROM created`,
+      ...p.values,
+    );
+    if (count === 0) return KEY_TAKEN;
+    markCurrentRequestAudited();
+    return record;
   }
 
   findById(id: string) {

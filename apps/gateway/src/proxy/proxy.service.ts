@@ -6,11 +6,11 @@ import { CORRELATION_HEADER, currentCorrelationId } from '@scrt/observability';
 import { GatewayEnv } from '../config/gateway.config.js';
 import { UnknownApiRouteError, UpstreamUnavailableError } from './proxy.errors.js';
 import { baseUrlOf, ownerOf } from './routes.js';
+import { sendUpstream, type UpstreamResponse } from './upstream-client.js';
 
 /** Request headers a service may see; everything else (cookies, identity claims) stays here. */
 const FORWARDED_REQUEST_HEADERS = ['accept', 'content-type', 'if-match', 'if-none-match', 'idempotency-key'];
 const RETURNED_RESPONSE_HEADERS = ['content-type', 'location', 'etag', 'cache-control', 'retry-after', 'content-disposition'];
-const UPSTREAM_TIMEOUT_MS = 15_000;
 
 /**
  * Forwards an authenticated API call to the owning service over HTTP, replacing the caller's
@@ -40,23 +40,17 @@ export class ProxyService {
     // The bytes as they came, never a re-serialisation: what the service validates is what the client sent.
     const { rawBody } = request as RawBodyRequest<FastifyRequest>;
     const body = rawBody && request.method !== 'GET' && request.method !== 'HEAD' ? new Uint8Array(rawBody) : undefined;
-    let response: Response;
+    let response: UpstreamResponse;
     try {
-      response = await fetch(new URL(request.url, baseUrlOf(service, this.config)), {
-        method: request.method,
-        headers,
-        body,
-        signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
-        redirect: 'manual',
-      });
+      response = await sendUpstream(new URL(request.url, baseUrlOf(service, this.config)), request.method, headers, body);
     } catch (error) {
       this.logger.error({ message: 'upstream call failed', service, error: String(error) });
       throw new UpstreamUnavailableError(service);
     }
     for (const name of RETURNED_RESPONSE_HEADERS) {
-      const value = response.headers.get(name);
-      if (value !== null) void reply.header(name, value);
+      const value = response.headers[name];
+      if (typeof value === 'string') void reply.header(name, value);
     }
-    await reply.status(response.status).send(Buffer.from(await response.arrayBuffer()));
+    await reply.status(response.status).send(response.body);
   }
 }

@@ -6,6 +6,7 @@ import { describeError } from '../describe-error.js';
 import { ACKS_ALL } from '../kafka-config.js';
 import type { TransactionalSqlClient } from '../sql-client.js';
 import { OutboxTable, type OutboxRow } from './outbox-table.js';
+import { OutboxWakeup, outboxChannel } from './outbox-wakeup.js';
 
 export interface OutboxRelayOptions {
   /** The service's database schema, which holds `outbox_event`. */
@@ -18,6 +19,12 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Longest pause after repeated failures (default 30 s). */
   maxBackoffMs?: number;
+  /**
+   * The database URL for a dedicated connection that LISTENs for the NOTIFY of each outbox
+   * insert, so a committed event goes out at once instead of at the next poll. Without it, the
+   * relay only polls.
+   */
+  listenConnectionString?: string;
 }
 
 /** Longer than a send that exhausts the producer's retries, so a batch is never cut short. */
@@ -47,6 +54,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
   private readonly maxBackoffMs: number;
+  private readonly wakeup: OutboxWakeup;
   private running?: Promise<void>;
   private producerConnected = false;
 
@@ -60,6 +68,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.batchSize = options.batchSize ?? 100;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+    this.wakeup = new OutboxWakeup(options.listenConnectionString, outboxChannel(options.schema), this.stopping.signal);
     producer.on(producer.events.CONNECT, () => (this.producerConnected = true));
     producer.on(producer.events.DISCONNECT, () => (this.producerConnected = false));
   }
@@ -83,14 +92,16 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await this.stop();
   }
 
-  /** Starts polling in the background. */
+  /** Starts polling in the background, woken early by notifications when configured. */
   start(): void {
+    this.wakeup.start();
     this.running ??= this.pollUntilStopped();
   }
 
-  /** Lets the in-flight batch finish, stops polling and disconnects the producer. */
+  /** Lets the in-flight batch finish, stops polling and listening, and disconnects the producer. */
   async stop(): Promise<void> {
     this.stopping.abort();
+    await this.wakeup.stop();
     await this.running;
     await this.producer.disconnect();
   }
@@ -131,7 +142,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         delayMs = backoffDelayMs(this.pollIntervalMs, failures, this.maxBackoffMs);
         this.logger.error({ message: 'outbox relay could not publish; backing off', error: describeError(error), failures, retryInMs: delayMs });
       }
-      await pause(delayMs, this.stopping.signal);
+      if (failures > 0) await pause(delayMs, this.stopping.signal);
+      else await this.wakeup.pause(delayMs);
     }
   }
 

@@ -1,5 +1,7 @@
 import type { EventEnvelope } from '@scrt/contracts';
+import { SqlParameters } from '@scrt/persistence';
 import { qualifiedTable, type SqlClient } from '../sql-client.js';
+import { outboxChannel } from './outbox-wakeup.js';
 
 /** An unpublished outbox row, as the relay publishes it. */
 export interface OutboxRow {
@@ -28,23 +30,44 @@ function uuidArray(ids: string[]): string {
 /** The SQL of a service's `outbox_event` table. */
 export class OutboxTable {
   private readonly table: string;
+  private readonly channel: string;
 
   constructor(schema: string) {
     this.table = qualifiedTable(schema, 'outbox_event');
+    this.channel = outboxChannel(schema);
   }
 
+  /**
+   * Inserts the row; its RETURNING NOTIFYs the outbox channel, which PostgreSQL delivers when
+   * (and only if) the transaction commits: that wakes the relay.
+   */
   async insert(tx: SqlClient, row: NewOutboxRow): Promise<void> {
+    const parameters = new SqlParameters();
+    await tx.$executeRawUnsafe(this.insertSql(parameters, row), ...parameters.values);
+  }
+
+  /**
+   * The same insert as an `INSERT ... SELECT ... FROM source`, for a use case that writes in one
+   * statement (a data-modifying CTE): the row goes in only when `source` has a row.
+   */
+  insertFromSql(parameters: SqlParameters, source: string, row: NewOutboxRow): string {
+    return this.insertSql(parameters, row, source);
+  }
+
+  private insertSql(parameters: SqlParameters, row: NewOutboxRow, source?: string): string {
     // clock_timestamp(), not now() (the transaction's start), so that rows order as they were
     // written even when a transaction that started earlier commits later.
-    await tx.$executeRawUnsafe(
-      `INSERT INTO ${this.table} ("id", "topic", "message_key", "envelope", "headers", "created_at")
-       VALUES ($1::uuid, $2, $3, $4::jsonb, $5::jsonb, clock_timestamp())`,
-      row.envelope.eventId,
-      row.topic,
-      row.key,
-      JSON.stringify(row.envelope),
-      JSON.stringify(row.headers),
-    );
+    const values = [
+      parameters.add(row.envelope.eventId, 'uuid'),
+      parameters.add(row.topic),
+      parameters.add(row.key),
+      parameters.add(JSON.stringify(row.envelope), 'jsonb'),
+      parameters.add(JSON.stringify(row.headers), 'jsonb'),
+      'clock_timestamp()',
+    ].join(', ');
+    return `INSERT INTO ${this.table} ("id", "topic", "message_key", "envelope", "headers", "created_at")
+       ${source ? `SELECT ${values} FROM ${source}` : `VALUES (${values})`}
+       RETURNING pg_notify('${this.channel}', '')`;
   }
 
   /**
