@@ -16,6 +16,12 @@ class CasesProbeController {
     throw new NotFoundException();
   }
 
+  @Get('relayed')
+  relayed(@Res({ passthrough: true }) reply: FastifyReply) {
+    void reply.header('cache-control', 'no-store');
+    return [];
+  }
+
   @Get('published-list')
   publishedList(@Res({ passthrough: true }) reply: FastifyReply) {
     void reply.header('cache-control', 'private, max-age=60');
@@ -48,6 +54,7 @@ describe('API answers', () => {
     ['data, with a query', '/api/v1/cases?page=2', 200],
     ['a problem', '/api/v1/cases/missing', 404],
     ['an unknown API route', '/api/v1/nowhere', 404],
+    ['a no-store relayed from a service', '/api/v1/cases/relayed', 200],
   ])('may not be cached: %s', async (_label, path, status) => {
     expect(await cachingOf(path)).toEqual({ status, cacheControl: 'no-store', pragma: 'no-cache' });
   });
