@@ -1,10 +1,15 @@
 import 'reflect-metadata';
 export * from './topics.js';
 export * from './events/envelope.js';
+export * from './events/event-actor-of.js';
 export * from './events/case-created.v1.js';
 export * from './events/code-list-published.v1.js';
 // organisation hierarchy (issue 8 §2)
 export * from './events/organisation-changed.v1.js';
+// calendar, timescales and partnerships (issue 8 §4)
+export * from './events/timescales-published.v1.js';
+export * from './events/bank-holidays-changed.v1.js';
+export * from './events/partnership-changed.v1.js';
 export * from './auth/principal.js';
 export * from './auth/permissions.js';
 export * from './auth/cis2.js';

@@ -8,10 +8,20 @@ export const Topics = {
   codeListPublishedV1: 'reference-data.code-list.published.v1',
   // Organisation hierarchy (issue 8 §2, §4): the latest event of each ODS code is its whole state.
   organisationChangedV1: 'reference-data.organisation.changed.v1',
+  // Calendar, timescales and partnerships (issue 8 §4): the deadline engine and reporting keep copies.
+  timescalesPublishedV1: 'reference-data.timescales.published.v1',
+  bankHolidaysChangedV1: 'reference-data.bank-holidays.changed.v1',
+  partnershipChangedV1: 'reference-data.partnership.changed.v1',
 } as const;
 
 /** Topics whose every event is kept (no time or size limit): a consumer's copy is rebuilt from them alone. */
-const KEPT_FOR_EVER: ReadonlySet<string> = new Set([Topics.codeListPublishedV1, Topics.organisationChangedV1]);
+const KEPT_FOR_EVER: ReadonlySet<string> = new Set([
+  Topics.codeListPublishedV1,
+  Topics.organisationChangedV1,
+  Topics.timescalesPublishedV1,
+  Topics.bankHolidaysChangedV1,
+  Topics.partnershipChangedV1,
+]);
 
 /** Broker settings of a topic kept for ever. */
 export const UNLIMITED_RETENTION = { 'retention.ms': '-1', 'retention.bytes': '-1' } as const;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import { publishSeededBankHolidays } from './bank-holidays-seed.js';
 import { seedCodeLists } from './code-lists-seed.js';
 import { seedOrganisations, type OrganisationSeedRow } from './organisations-seed.js';
 
@@ -43,6 +44,7 @@ async function seedCalendarAndTimescales(client: pg.Client): Promise<void> {
       );
     }
   }
+  await publishSeededBankHolidays(client);
   const [{ versions }] = (await client.query<{ versions: number }>('SELECT count(*)::int AS versions FROM refdata.timescale_version')).rows;
   if (versions > 0) return;
   await client.query(

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '@scrt/contracts';
+import { BankHolidaysChangedV1Contract, eventActorOf, type BankHolidayV1, type Principal } from '@scrt/contracts';
+import { OutboxWriter, type SqlClient } from '@scrt/messaging';
 import { AuditTrail, DATABASE } from '@scrt/persistence';
 import { REFDATA_SCHEMA, type ReferenceDataDatabase } from '../database.js';
-import { dateOf } from './dto/calendar-date.js';
+import { dateOf, isoDateOf } from './dto/calendar-date.js';
 import { unlessDuplicate } from './unique-violation.js';
 
 export interface NewBankHoliday {
@@ -13,10 +14,14 @@ export interface NewBankHoliday {
 
 const audit = new AuditTrail(REFDATA_SCHEMA);
 const RESOURCE_TYPE = 'bank-holiday';
+type Tx = Parameters<Parameters<ReferenceDataDatabase['$transaction']>[0]>[0];
 
 @Injectable()
 export class CalendarRepository {
-  constructor(@Inject(DATABASE) private readonly db: ReferenceDataDatabase) {}
+  constructor(
+    @Inject(DATABASE) private readonly db: ReferenceDataDatabase,
+    private readonly outbox: OutboxWriter,
+  ) {}
 
   findBetween(from: string, to: string) {
     return this.db.bankHoliday.findMany({ where: { date: { gte: dateOf(from), lte: dateOf(to) } }, orderBy: { date: 'asc' } });
@@ -37,6 +42,7 @@ export class CalendarRepository {
         data: { date: dateOf(holiday.date), name: holiday.name, substituteFor: holiday.substituteFor ? dateOf(holiday.substituteFor) : null, source: 'admin', createdBy: principal.subject },
       });
       await audit.record(tx, principal, { action: 'create', resourceType: RESOURCE_TYPE, resourceId: holiday.date, outcome: 'success' });
+      await this.appendChanged(tx, principal);
       return row;
     });
   }
@@ -47,7 +53,20 @@ export class CalendarRepository {
       const { count } = await tx.bankHoliday.deleteMany({ where: { date: dateOf(date) } });
       if (count === 0) return false;
       await audit.record(tx, principal, { action: 'delete', resourceType: RESOURCE_TYPE, resourceId: date, outcome: 'success' });
+      await this.appendChanged(tx, principal);
       return true;
     });
+  }
+
+  /** `reference-data.bank-holidays.changed.v1`: the full set as this transaction leaves it. */
+  private async appendChanged(tx: Tx, principal: Principal): Promise<void> {
+    const rows = await tx.bankHoliday.findMany({ orderBy: { date: 'asc' } });
+    const holidays = rows.map((row) => ({
+      date: isoDateOf(row.date),
+      name: row.name,
+      substituteFor: row.substituteFor ? isoDateOf(row.substituteFor) : null,
+      source: row.source as BankHolidayV1['source'],
+    }));
+    await this.outbox.append(tx as unknown as SqlClient, BankHolidaysChangedV1Contract, { holidays }, { actor: eventActorOf(principal) });
   }
 }

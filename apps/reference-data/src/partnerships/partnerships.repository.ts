@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '@scrt/contracts';
+import { eventActorOf, PartnershipChangedV1Contract, type PartnershipChangedV1, type Principal } from '@scrt/contracts';
+import { OutboxWriter, type SqlClient } from '@scrt/messaging';
 import { AuditTrail, DATABASE } from '@scrt/persistence';
-import { dateOf } from '../calendar/dto/calendar-date.js';
+import { dateOf, isoDateOf } from '../calendar/dto/calendar-date.js';
 import { REFDATA_SCHEMA, type ReferenceDataDatabase } from '../database.js';
 
 export interface PartnershipValues {
@@ -32,9 +33,26 @@ const toData = (values: PartnershipValues) => ({
   effectiveTo: values.effectiveTo ? dateOf(values.effectiveTo) : null,
 });
 
+type Tx = Parameters<Parameters<ReferenceDataDatabase['$transaction']>[0]>[0];
+type PartnershipRow = Awaited<ReturnType<Tx['safeguardingPartnership']['create']>>;
+
+const changedPayload = (row: PartnershipRow): PartnershipChangedV1 => ({
+  id: row.id,
+  name: row.name,
+  kind: row.kind as PartnershipChangedV1['kind'],
+  localAuthorities: row.localAuthorities,
+  icbOdsCodes: row.icbOdsCodes,
+  effectiveFrom: isoDateOf(row.effectiveFrom),
+  effectiveTo: row.effectiveTo ? isoDateOf(row.effectiveTo) : null,
+  version: row.version,
+});
+
 @Injectable()
 export class PartnershipsRepository {
-  constructor(@Inject(DATABASE) private readonly db: ReferenceDataDatabase) {}
+  constructor(
+    @Inject(DATABASE) private readonly db: ReferenceDataDatabase,
+    private readonly outbox: OutboxWriter,
+  ) {}
 
   findMany(filter: PartnershipFilter) {
     const asAt = filter.asAt ? dateOf(filter.asAt) : undefined;
@@ -69,6 +87,7 @@ export class PartnershipsRepository {
       for (const values of partnerships) {
         const row = await tx.safeguardingPartnership.create({ data: { id: randomUUID(), ...toData(values) } });
         await audit.record(tx, principal, { action: 'create', resourceType: RESOURCE_TYPE, resourceId: row.id, outcome: 'success' });
+        await this.appendChanged(tx, row, principal);
         created.push(row);
       }
       return created;
@@ -88,7 +107,13 @@ export class PartnershipsRepository {
         },
       });
       await audit.record(tx, principal, { action: 'update', resourceType: RESOURCE_TYPE, resourceId: id, outcome: 'success' });
+      await this.appendChanged(tx, row, principal);
       return row;
     });
+  }
+
+  /** `reference-data.partnership.changed.v1`: the partnership's whole state, in the transaction that changed it. */
+  private appendChanged(tx: Tx, row: PartnershipRow, principal: Principal): Promise<unknown> {
+    return this.outbox.append(tx as unknown as SqlClient, PartnershipChangedV1Contract, changedPayload(row), { actor: eventActorOf(principal) });
   }
 }

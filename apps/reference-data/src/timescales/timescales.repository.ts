@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Principal } from '@scrt/contracts';
+import { eventActorOf, TimescalesPublishedV1Contract, type Principal, type PublishedTimescaleTargetV1 } from '@scrt/contracts';
+import { OutboxWriter, type SqlClient } from '@scrt/messaging';
 import { AuditTrail, DATABASE } from '@scrt/persistence';
-import { dateOf } from '../calendar/dto/calendar-date.js';
+import { dateOf, isoDateOf } from '../calendar/dto/calendar-date.js';
 import { unlessDuplicate } from '../calendar/unique-violation.js';
 import { REFDATA_SCHEMA, type ReferenceDataDatabase } from '../database.js';
 
@@ -18,11 +19,15 @@ export interface TargetValues {
 
 const audit = new AuditTrail(REFDATA_SCHEMA);
 const RESOURCE_TYPE = 'timescales';
+type Tx = Parameters<Parameters<ReferenceDataDatabase['$transaction']>[0]>[0];
 const withTargets = { targets: { orderBy: [{ reviewType: 'asc' as const }, { stage: 'asc' as const }, { icbOdsCode: 'asc' as const }] } };
 
 @Injectable()
 export class TimescalesRepository {
-  constructor(@Inject(DATABASE) private readonly db: ReferenceDataDatabase) {}
+  constructor(
+    @Inject(DATABASE) private readonly db: ReferenceDataDatabase,
+    private readonly outbox: OutboxWriter,
+  ) {}
 
   listVersions() {
     return this.db.timescaleVersion.findMany({ orderBy: { version: 'asc' } });
@@ -86,16 +91,37 @@ export class TimescalesRepository {
     });
   }
 
-  /** Publishes the draft; false when another request published or discarded it first. */
+  /** Publishes the draft and writes its event in the same transaction; false when another request published or discarded it first. */
   publish(version: number, effectiveFrom: string, principal: Principal): Promise<boolean> {
     return this.db.$transaction(async (tx) => {
       const { count } = await tx.timescaleVersion.updateMany({
         where: { version, status: 'draft' },
         data: { status: 'published', effectiveFrom: dateOf(effectiveFrom), publishedAt: new Date(), publishedBy: principal.subject },
       });
-      if (count > 0) await audit.record(tx, principal, { action: 'publish', resourceType: RESOURCE_TYPE, resourceId: `version:${version}`, outcome: 'success' });
-      return count > 0;
+      if (count === 0) return false;
+      await audit.record(tx, principal, { action: 'publish', resourceType: RESOURCE_TYPE, resourceId: `version:${version}`, outcome: 'success' });
+      await this.appendPublished(tx, version, principal);
+      return true;
     });
+  }
+
+  private async appendPublished(tx: Tx, version: number, principal: Principal): Promise<void> {
+    const row = (await tx.timescaleVersion.findUnique({ where: { version }, include: withTargets }))!;
+    const payload = {
+      version,
+      effectiveFrom: isoDateOf(row.effectiveFrom!),
+      publishedAt: row.publishedAt!.toISOString(),
+      targets: row.targets.map(({ reviewType, stage, icbOdsCode, amount, unit, startEvent, description }) => ({
+        reviewType,
+        stage,
+        icbOdsCode,
+        amount,
+        unit: unit as PublishedTimescaleTargetV1['unit'],
+        startEvent,
+        description,
+      })),
+    };
+    await this.outbox.append(tx as unknown as SqlClient, TimescalesPublishedV1Contract, payload, { actor: eventActorOf(principal) });
   }
 
   /** The discarded draft stays, so that its number is never given to another version. */
