@@ -123,7 +123,9 @@ describe('reference data publishes its calendar, timescale and partnership chang
     expect(await outboxRows(Topics.partnershipChangedV1)).toBe(before + 4);
 
     const isImported = (event: Received<PartnershipChangedV1>) => event.envelope.payload.name === `Events Test CSP ${suffix}`;
-    const events = await readTopic<PartnershipChangedV1>(Topics.partnershipChangedV1, (read) => read.some(isImported));
+    // Different keys, different partitions: read until both partnerships' last events are in.
+    const isEnded = (event: Received<PartnershipChangedV1>) => event.key === id && event.envelope.payload.version === 3;
+    const events = await readTopic<PartnershipChangedV1>(Topics.partnershipChangedV1, (read) => read.some(isImported) && read.some(isEnded));
     const ofCreated = events.filter((event) => event.key === id);
     expect(ofCreated.map((event) => event.envelope.payload)).toEqual([
       { id, ...partnership, effectiveTo: null, version: 1 },
