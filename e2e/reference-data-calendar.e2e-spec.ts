@@ -1,22 +1,8 @@
-import { apiAsUser, type ApiClient, type ApiResponse } from '@scrt/testing';
+import { apiAsUser, type ApiClient } from '@scrt/testing';
 import { todayInEngland } from '@scrt/working-days';
-import { countRows } from './support.js';
+import { countRows, expectProblem } from './support.js';
 
 const BASE = '/api/v1/reference-data';
-
-interface Problem {
-  code: string;
-  errors?: { field: string; code: string; message: string; line?: number; column?: string }[];
-}
-
-function expectProblem(response: ApiResponse, status: number, code: string, field?: string) {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toContain('application/problem+json');
-  const problem = response.body as unknown as Problem;
-  expect(problem.code).toBe(code);
-  if (field) expect(problem.errors?.map((error) => error.field)).toContain(field);
-  return problem;
-}
 
 const auditCount = (resourceType: string, action: string, resourceId?: string) =>
   countRows('refdata.audit_event', `resource_type = $1 AND action = $2 AND ($3::text IS NULL OR resource_id = $3) AND actor_subject IS NOT NULL`, [resourceType, action, resourceId ?? null]);

@@ -1,6 +1,6 @@
-import { apiAsUser, eventually, killApp, requiredEnv, startApp, waitReady, type ApiClient, type ApiResponse } from '@scrt/testing';
+import { apiAsUser, eventually, killApp, requiredEnv, startApp, waitReady, type ApiClient } from '@scrt/testing';
 import { todayInEngland } from '@scrt/working-days';
-import { countRows, queryDatabase } from './support.js';
+import { countRows, expectProblem, queryDatabase } from './support.js';
 
 const LISTS = '/api/v1/reference-data/code-lists';
 
@@ -15,19 +15,6 @@ interface Version {
   status: string;
   effectiveFrom: string | null;
   codes: Code[];
-}
-interface Problem {
-  code: string;
-  errors?: { field: string; code: string; line?: number; column?: string }[];
-}
-
-function expectProblem(response: ApiResponse, status: number, code: string, field?: string): Problem {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toContain('application/problem+json');
-  const problem = response.body as unknown as Problem;
-  expect(problem.code).toBe(code);
-  if (field) expect(problem.errors?.map((error) => error.field)).toContain(field);
-  return problem;
 }
 
 describe('reference data: versioned code lists through the gateway, and case-intake\'s local copy', () => {

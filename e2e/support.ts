@@ -1,5 +1,6 @@
+import { expect } from '@jest/globals';
 import pg from 'pg';
-import { requiredEnv } from '@scrt/testing';
+import { requiredEnv, type ApiResponse } from '@scrt/testing';
 
 /** Direct reads of the stack's database, to check what is (and is not) stored. */
 export async function queryDatabase<T extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<T[]> {
@@ -27,3 +28,19 @@ export function casesFor(body: CaseloadBody, organisationCode: string, reviewTyp
 }
 
 export type { CaseloadBody };
+
+/** A problem document as the API answers it, with field details (and CSV line/column for imports). */
+export interface Problem {
+  code: string;
+  errors?: { field: string; code: string; message?: string; line?: number; column?: string }[];
+}
+
+/** The answer is a problem+json of this status and code, naming `field` among its errors when given. */
+export function expectProblem(response: ApiResponse, status: number, code: string, field?: string): Problem {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toContain('application/problem+json');
+  const problem = response.body as unknown as Problem;
+  expect(problem.code).toBe(code);
+  if (field) expect(problem.errors?.map((error) => error.field)).toContain(field);
+  return problem;
+}

@@ -66,7 +66,10 @@ export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
   return fromDayNumber(Date.UTC(targetYear, targetMonth, Math.min(day, lastDay)) / MS_PER_DAY);
 }
 
+// Made once: building an Intl.DateTimeFormat costs far more than formatting with one.
+const englishCalendarDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+
 /** Today's date in England (a UK evening is not "tomorrow" in UTC terms, nor a UK morning "yesterday"). */
 export function todayInEngland(now = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+  return englishCalendarDate.format(now);
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CaseCreatedV1Contract, type CaseCreatedV1, type Principal } from '@scrt/contracts';
+import { CaseCreatedV1Contract, eventActorOf, type CaseCreatedV1, type Principal } from '@scrt/contracts';
 import { OutboxWriter } from '@scrt/messaging';
 import { AuditTrail, DATABASE, markCurrentRequestAudited, SqlParameters, type AuditEntry } from '@scrt/persistence';
 import { INTAKE_SCHEMA, type IntakeDatabase } from '../database.js';
@@ -71,7 +71,7 @@ export class CasesRepository {
          ${idempotency ? 'FROM claim' : ''}
          RETURNING "id"
        )`;
-    const event = this.outbox.appendFromSql(p, 'created', CaseCreatedV1Contract, payload, { actor: actorOf(principal) });
+    const event = this.outbox.appendFromSql(p, 'created', CaseCreatedV1Contract, payload, { actor: eventActorOf(principal) });
     const audited = audit.insertFromSql(p, 'created', principal, { action: 'create', resourceType: 'case', resourceId: record.id, outcome: 'success' });
     const [{ count }] = await this.db.$queryRawUnsafe<{ count: number }[]>(
       `WITH ${claim} ${created}, event AS (${event}), audited AS (${audited})
@@ -94,8 +94,4 @@ export class CasesRepository {
   recordAccess(principal: Principal, entry: AuditEntry) {
     return audit.record(this.db, principal, entry);
   }
-}
-
-function actorOf(principal: Principal) {
-  return { subject: principal.subject, kind: principal.kind, organisationCode: principal.organisationCode, tier: principal.tier };
 }

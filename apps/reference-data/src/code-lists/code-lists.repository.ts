@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CodeListPublishedV1Contract, type Principal } from '@scrt/contracts';
+import { CodeListPublishedV1Contract, eventActorOf, type Principal } from '@scrt/contracts';
 import { OutboxWriter, type SqlClient } from '@scrt/messaging';
 import { AuditTrail, DATABASE } from '@scrt/persistence';
 import { dateOf, isoDateOf } from '../calendar/dto/calendar-date.js';
@@ -122,7 +122,7 @@ export class CodeListsRepository {
       codes: row.codes.map(({ code, label, description, sortOrder, parentCode, deprecated }) => ({ code, label, description, sortOrder, parentCode, deprecated })),
     };
     await this.outbox.append(tx as unknown as SqlClient, CodeListPublishedV1Contract, payload, {
-      actor: { subject: principal.subject, kind: principal.kind, organisationCode: principal.organisationCode, tier: principal.tier },
+      actor: eventActorOf(principal),
     });
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { OrganisationChangedV1Contract, type Principal } from '@scrt/contracts';
+import { eventActorOf, OrganisationChangedV1Contract, type Principal } from '@scrt/contracts';
 import { OutboxWriter, type SqlClient } from '@scrt/messaging';
 import { AuditTrail, DATABASE } from '@scrt/persistence';
 import { organisationChangedPayload, type HierarchySnapshot, type OrganisationType } from '@scrt/reference-copy';
@@ -84,7 +84,7 @@ export class OrganisationsRepository {
       });
       await audit.record(tx, principal, { action: existed ? 'update' : 'create', resourceType: ORGANISATION_RESOURCE, resourceId: odsCode, outcome: 'success' });
       await this.outbox.append(tx as unknown as SqlClient, OrganisationChangedV1Contract, organisationChangedPayload(snapshot, odsCode), {
-        actor: { subject: principal.subject, kind: principal.kind, organisationCode: principal.organisationCode, tier: principal.tier },
+        actor: eventActorOf(principal),
       });
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import { todayInEngland } from './not-in-the-future.validator.js';
+import { todayInEngland } from './iso-date.js';
 
 describe('todayInEngland', () => {
   it('is the calendar date in London, which runs ahead of UTC in summer', () => {
