@@ -3,6 +3,10 @@ export * from './topics.js';
 export * from './events/envelope.js';
 export * from './events/event-actor-of.js';
 export * from './events/case-created.v1.js';
+export * from './events/case-snapshot.v1.js';
+export * from './events/case-created.v2.js';
+export * from './events/case-updated.v1.js';
+export * from './events/case-withdrawn.v1.js';
 export * from './events/code-list-published.v1.js';
 // organisation hierarchy (issue 8 §2)
 export * from './events/organisation-changed.v1.js';

@@ -3,7 +3,11 @@
  * (`allTopics`), never by broker auto-creation.
  */
 export const Topics = {
+  // Case events (issue 9). v1 of created is no longer produced; its old events stay consumable.
   caseCreatedV1: 'case-intake.case.created.v1',
+  caseCreatedV2: 'case-intake.case.created.v2',
+  caseUpdatedV1: 'case-intake.case.updated.v1',
+  caseWithdrawnV1: 'case-intake.case.withdrawn.v1',
   // Reference data (issue 8): kept for ever, so that a new consumer rebuilds its copy from the topic.
   codeListPublishedV1: 'reference-data.code-list.published.v1',
   // Organisation hierarchy (issue 8 §2, §4): the latest event of each ODS code is its whole state.
