@@ -7,3 +7,4 @@ export * from './hierarchy/hierarchy-events.js';
 export * from './hierarchy/organisation-hierarchy-copy.js';
 export * from './hierarchy/organisation-hierarchy-copy.events.js';
 export * from './hierarchy/hierarchy-copy.module.js';
+export * from './hierarchy/record-scope.js';
