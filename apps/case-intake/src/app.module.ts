@@ -2,7 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { InternalAuthModule } from '@scrt/auth';
 import { MessagingModule } from '@scrt/messaging';
 import { DATABASE, serviceCoreModule } from '@scrt/persistence';
-import { ReferenceCopyModule } from '@scrt/reference-copy';
+import { HierarchyCopyModule, ReferenceCopyModule } from '@scrt/reference-copy';
+import { CaseScopeModule } from './case-scope/case-scope.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { CaseIntakeEnv } from './config/case-intake.config.js';
 import { createIntakeDatabase, INTAKE_SCHEMA } from './database.js';
@@ -29,6 +30,9 @@ export class AppModule {
         // the local copy of reference data (code lists), fed by its events through the inbox
         MessagingModule.forConsumer({ schema: INTAKE_SCHEMA }),
         ReferenceCopyModule.forService({ schema: INTAKE_SCHEMA, serviceName: SERVICE_NAME }),
+        // ... and of the organisation hierarchy, which case scope follows
+        HierarchyCopyModule.forService({ schema: INTAKE_SCHEMA, serviceName: SERVICE_NAME }),
+        CaseScopeModule,
         HealthModule,
         CasesModule,
       ],

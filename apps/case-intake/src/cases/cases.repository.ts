@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CaseCreatedV1Contract, eventActorOf, type CaseCreatedV1, type Principal } from '@scrt/contracts';
 import { OutboxWriter } from '@scrt/messaging';
 import { AuditTrail, DATABASE, markCurrentRequestAudited, SqlParameters, type AuditEntry } from '@scrt/persistence';
+import type { RecordScope } from '@scrt/reference-copy';
+import { caseScopeSourceSql, caseScopeWhere, inCaseScope } from '../case-scope/scoped-database.js';
 import { INTAKE_SCHEMA, type IntakeDatabase } from '../database.js';
 
 export interface NewCase {
@@ -37,7 +39,7 @@ export class CasesRepository {
    * case, event and audit rows are selected from the claim: a concurrent request with the same
    * key waits on the key's row, then finds it taken and writes nothing.
    */
-  async create(newCase: NewCase, principal: Principal, idempotency?: IdempotencyClaim): Promise<CaseRow | typeof KEY_TAKEN> {
+  async create(newCase: NewCase, principal: Principal, scope: RecordScope, idempotency?: IdempotencyClaim): Promise<CaseRow | typeof KEY_TAKEN> {
     const createdAt = new Date();
     const record: CaseRow = {
       ...newCase,
@@ -68,7 +70,7 @@ export class CasesRepository {
          INSERT INTO "${INTAKE_SCHEMA}"."case_record" ("id", "organisation_code", "region_code", "incident_date", "review_type", "created_by", "created_at", "updated_at", "version")
          SELECT ${p.add(record.id, 'uuid')}, ${p.add(record.organisationCode)}, ${p.add(record.regionCode)}, ${p.add(newCase.incidentDate, 'date')}, ${p.add(record.reviewType)},
                 ${p.add(record.createdBy)}, ${p.add(createdAt, 'timestamptz')}, ${p.add(createdAt, 'timestamptz')}, ${record.version}
-         ${idempotency ? 'FROM claim' : ''}
+         FROM ${caseScopeSourceSql(p, scope)} AS "scope" ${idempotency ? ', claim' : ''}
          RETURNING "id"
        )`;
     const event = this.outbox.appendFromSql(p, 'created', CaseCreatedV1Contract, payload, { actor: eventActorOf(principal) });
@@ -83,8 +85,15 @@ export class CasesRepository {
     return record;
   }
 
-  findById(id: string) {
-    return this.db.caseRecord.findUnique({ where: { id } });
+  /** The case if it is in the scope: filtered here, and by the database's row-level security. */
+  findById(id: string, scope: RecordScope) {
+    return inCaseScope(this.db, scope, (tx) => tx.caseRecord.findFirst({ where: { id, ...caseScopeWhere(scope) } }));
+  }
+
+  /** Whether the case exists at all (out of scope or not), to audit a refused read as denied. */
+  async exists(id: string): Promise<boolean> {
+    const [{ exists }] = await this.db.$queryRawUnsafe<{ exists: boolean }[]>(`SELECT "${INTAKE_SCHEMA}"."case_exists"($1::uuid) AS "exists"`, id);
+    return exists;
   }
 
   findIdempotentRequest(organisationCode: string, key: string) {

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { canSee } from '@scrt/auth';
 import type { Principal } from '@scrt/contracts';
 import { CodeListCopy } from '@scrt/reference-copy';
 import { todayInEngland } from '@scrt/working-days';
 import { ValidationFailedError } from '@scrt/http';
+import { CaseScopes } from '../case-scope/case-scopes.js';
 import { CaseNotFoundError, IdempotencyKeyInProgressError, IdempotencyKeyReusedError, NotAnIcbError, ReferenceDataUnavailableError } from './cases.errors.js';
 import { CasesRepository, KEY_TAKEN, type CaseRow } from './cases.repository.js';
 import type { CaseDto } from './dto/case.dto.js';
@@ -43,10 +43,12 @@ export class CasesService {
   constructor(
     private readonly cases: CasesRepository,
     private readonly codeLists: CodeListCopy,
+    private readonly scopes: CaseScopes,
   ) {}
 
   async create(input: CreateCaseDto, principal: Principal, idempotencyKey?: string): Promise<CreatedCase> {
     if (principal.tier !== 'icb' || !principal.regionCode) throw new NotAnIcbError();
+    await this.scopes.assertMayRecordCases(principal);
     const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
     if (idempotencyKey !== undefined) {
       assertIdempotencyKey(idempotencyKey);
@@ -54,9 +56,11 @@ export class CasesService {
       if (replay) return { dto: replay, created: false };
     }
     await this.assertValidForNewRecord(REVIEW_TYPES, 'reviewType', input.reviewType);
+    const scope = await this.scopes.of(principal);
     const row = await this.cases.create(
       { id: randomUUID(), organisationCode: principal.organisationCode, regionCode: principal.regionCode, incidentDate: input.incidentDate, reviewType: input.reviewType },
       principal,
+      scope,
       idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
     );
     if (row === KEY_TAKEN) return { dto: await this.replayAfterRace(principal, idempotencyKey!, requestHash), created: false };
@@ -77,10 +81,10 @@ export class CasesService {
 
   /** Out-of-scope and missing cases look the same, so existence does not leak. */
   async get(id: string, principal: Principal): Promise<CaseDto> {
-    const row = await this.cases.findById(id);
-    const visible = row !== null && canSee(principal, row);
-    await this.cases.recordAccess(principal, { action: 'read', resourceType: 'case', resourceId: id, outcome: visible ? 'success' : row ? 'denied' : 'not-found' });
-    if (!visible) throw new CaseNotFoundError(id);
+    const row = await this.cases.findById(id, await this.scopes.of(principal));
+    const outcome = row ? 'success' : (await this.cases.exists(id)) ? 'denied' : 'not-found';
+    await this.cases.recordAccess(principal, { action: 'read', resourceType: 'case', resourceId: id, outcome });
+    if (!row) throw new CaseNotFoundError(id);
     return toCaseDto(row);
   }
 
@@ -95,7 +99,7 @@ export class CasesService {
     const previous = await this.cases.findIdempotentRequest(principal.organisationCode, key);
     if (!previous) return undefined;
     if (previous.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
-    const row = await this.cases.findById(previous.resourceId);
+    const row = await this.cases.findById(previous.resourceId, await this.scopes.of(principal));
     return row ? toCaseDto(row) : undefined;
   }
 }
