@@ -15,7 +15,7 @@ CREATE POLICY "case_record_update_in_scope" ON "case_record" FOR UPDATE
   USING (current_setting('scrt.case_scope', true) = '*' OR "organisation_code" = ANY (string_to_array(current_setting('scrt.case_scope', true), ',')))
   WITH CHECK (current_setting('scrt.case_scope', true) = '*' OR "organisation_code" = ANY (string_to_array(current_setting('scrt.case_scope', true), ',')));
 
--- The audit trail is appended to freely; of its rows about a case (the case's view log) only
+-- The audit trail is appended to freely, and of its rows about a case (the case's view log) only
 -- those of a case visible in the scope can be read.
 ALTER TABLE "audit_event" ENABLE ROW LEVEL SECURITY;
 
