@@ -36,3 +36,16 @@ CREATE FUNCTION "case_exists"("case_id" uuid) RETURNS boolean
 CREATE INDEX "case_record_updated_at_id_idx" ON "case_record" ("updated_at", "id");
 CREATE INDEX "case_record_incident_date_id_idx" ON "case_record" ("incident_date", "id");
 CREATE INDEX "case_record_created_at_id_idx" ON "case_record" ("created_at", "id");
+
+-- A case's field-level history: read and written only with a case visible in the scope.
+ALTER TABLE "case_change" ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY "case_change_read_in_scope" ON "case_change" FOR SELECT
+  USING (EXISTS (SELECT 1 FROM "case_record" "c" WHERE "c"."id" = "case_change"."case_id"));
+
+CREATE POLICY "case_change_insert_in_scope" ON "case_change" FOR INSERT
+  WITH CHECK (EXISTS (SELECT 1 FROM "case_record" "c" WHERE "c"."id" = "case_change"."case_id"));
+
+-- The list's free-text search (q) over brief information and comments, and its theme filter.
+CREATE INDEX "case_record_free_text_idx" ON "case_record" USING GIN (to_tsvector('english', "brief_information" || ' ' || coalesce("comments", '')));
+CREATE INDEX "case_record_themes_idx" ON "case_record" USING GIN ("themes");
