@@ -4,6 +4,8 @@ import { MessagingModule } from '@scrt/messaging';
 import { DATABASE, serviceCoreModule } from '@scrt/persistence';
 import { HierarchyCopyModule, PartnershipCopyModule, ReferenceCopyModule } from '@scrt/reference-copy';
 import { CaseScopeModule } from './case-scope/case-scope.module.js';
+import { CaseSearchModule } from './case-search/case-search.module.js';
+import { CaseViewsModule } from './case-views/case-views.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { CaseIntakeEnv } from './config/case-intake.config.js';
 import { createIntakeDatabase, INTAKE_SCHEMA } from './database.js';
@@ -35,6 +37,8 @@ export class AppModule {
         PartnershipCopyModule.forService({ schema: INTAKE_SCHEMA, serviceName: SERVICE_NAME }),
         CaseScopeModule,
         HealthModule,
+        CaseSearchModule,
+        CaseViewsModule,
         CasesModule,
       ],
     };

@@ -17,6 +17,12 @@ export class CaseScopes {
     return recordScopeOf(await this.hierarchyCopy.hierarchy(), principal, todayInEngland());
   }
 
+  /** Every code whose records roll up today to the region (for a list's region filter). */
+  async codesOfRegion(regionCode: string): Promise<readonly string[]> {
+    const scope = recordScopeOf(await this.hierarchyCopy.hierarchy(), { tier: 'region', organisationCode: regionCode }, todayInEngland());
+    return scope.all ? [] : scope.codes;
+  }
+
   /**
    * Refuses a caller whose organisation has ended (a predecessor after a merger). A code the
    * copy does not know is not refused here: nothing says it has ended.

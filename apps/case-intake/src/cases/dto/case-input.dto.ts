@@ -7,7 +7,7 @@ const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const codeOf = (list: string) => ({ message: `$property must be a code of the ${list} list (capital letters, digits, underscores)` });
 
 /** A calendar date `YYYY-MM-DD`. */
-function IsCalendarDate(): PropertyDecorator {
+export function IsCalendarDate(): PropertyDecorator {
   return (target, property) => {
     IsString()(target, property);
     Matches(DATE_PATTERN, { message: '$property must be a date as YYYY-MM-DD' })(target, property);
