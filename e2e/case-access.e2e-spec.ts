@@ -19,7 +19,7 @@ interface CaseList {
   nextCursor: string | null;
 }
 interface ViewLog {
-  items: { subject: string; organisationCode: string; action: string; outcome: string }[];
+  items: { actorSubject: string; actorOrganisationCode: string; action: string; outcome: string }[];
 }
 
 /** A data-input user at a fixture organisation, with a token signed by the test key (dev-identity has no such account). */
@@ -166,7 +166,7 @@ describe('case scope follows the organisation hierarchy in force today, through 
     await merged.get(`/api/v1/cases/${cases.north.id}`);
     const log = await merged.get<ViewLog>(`/api/v1/cases/${cases.north.id}/views`);
     expect(log.status).toBe(200);
-    expect(log.body.items.map((item) => `${item.organisationCode}:${item.action}:${item.outcome}`)).toEqual(expect.arrayContaining(['ZK3:read:success', 'ZK1:create:success', 'ZK3:list:success']));
+    expect(log.body.items.map((item) => `${item.actorOrganisationCode}:${item.action}:${item.outcome}`)).toEqual(expect.arrayContaining(['ZK3:read:success', 'ZK1:create:success', 'ZK3:list:success']));
     expect((await (await apiAsUser('region.london')).get(`/api/v1/cases/${cases.north.id}/views`)).status).toBe(200);
     expectProblem(await (await userAt('ZL1')).get(`/api/v1/cases/${cases.north.id}/views`), 404, 'CASE_NOT_FOUND');
     expectProblem(await (await userAt('ZK3', 'scrt-reporting')).get(`/api/v1/cases/${cases.north.id}/views`), 403, 'FORBIDDEN');

@@ -39,7 +39,7 @@ describe('row-level security on the case tables, as the role case-intake connect
         [id, organisationCode],
       );
       await owner.query(`INSERT INTO intake.case_change (id, case_id, version, changed_at, changed_by, field, old_value, new_value) VALUES ($1, $2, 2, now(), 'int-spec', 'locality', null, '"x"')`, [randomUUID(), id]);
-      await owner.query(`INSERT INTO intake.audit_event (id, action, resource_type, resource_id, outcome) VALUES ($1, 'read', 'case', $2, 'success')`, [randomUUID(), id]);
+      await owner.query(`INSERT INTO intake.audit_event (id, action, resource_type, resource_id, outcome, request_id) VALUES ($1, 'read', 'case', $2, 'success', $3)`, [randomUUID(), id, randomUUID()]);
     }
   });
 

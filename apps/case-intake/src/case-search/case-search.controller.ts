@@ -33,7 +33,7 @@ export class CaseSearchController {
   @ApiOkResponse({
     type: CaseListDto,
     description: 'One page of cases.',
-    headers: { Link: { description: 'The next page, when there is one: `</api/v1/cases?...&cursor=...>; rel="next"`.', schema: { type: 'string', example: '</api/v1/cases?limit=25&cursor=eyJzIjoiLXVwZGF0ZWRBdCJ9>; rel="next"' } } },
+    headers: { Link: { description: 'The next page, when there is one: `</api/v1/cases?...&cursor=...>; rel="next"`.', schema: { type: 'string', example: '</api/v1/cases?limit=25&cursor=eyJzIjoiLXVwZGF0ZWRBdCIsImsiOiIyMDI2LTEyLTAxIDA5OjAwOjAwLjEyMyswMCIsImkiOiIwMTkyZjVjNC03ZDFlLTdhM2ItOWMyZC00ZTVmNmE3YjhjOWQifQ>; rel="next"' } } },
   })
   @ApiBadRequestResponse({ description: 'A query parameter is not valid (`VALIDATION_FAILED`): each one is named in `errors` (an unknown one too); a cursor of another sort or not from this API is `INVALID_CURSOR`.', ...problemContent })
   async list(@Query() query: ListCasesQuery, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseListDto> {

@@ -25,10 +25,10 @@ export class CaseViewsService {
     return {
       items: entries.slice(0, MAX_ENTRIES).map((entry) => ({
         at: entry.occurredAt.toISOString(),
-        subject: entry.actorSubject,
-        kind: entry.actorKind,
-        roleId: entry.actorRoleId,
-        organisationCode: entry.organisationCode,
+        actorSubject: entry.actorSubject,
+        actorKind: entry.actorKind,
+        actorRoleId: entry.actorRoleId,
+        actorOrganisationCode: entry.organisationCode,
         action: entry.action,
         outcome: entry.outcome,
       })),

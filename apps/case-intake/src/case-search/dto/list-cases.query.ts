@@ -14,7 +14,7 @@ const odsCode = (name: string) => ({ message: `${name} must be an ODS code (3 to
 
 /** Filters, sort and page of `GET /cases`; withdrawn cases only when asked for. */
 export class ListCasesQuery {
-  @ApiPropertyOptional({ example: 'eyJzIjoiLXVwZGF0ZWRBdCIsImsiOiIyMDI2LTEyLTAxVDA5OjAwOjAwLjAwMFoiLCJpIjoiMDE5MmY1YzQifQ', description: 'The `nextCursor` of the previous page (opaque; only with the same sort)' })
+  @ApiPropertyOptional({ example: 'eyJzIjoiLXVwZGF0ZWRBdCIsImsiOiIyMDI2LTEyLTAxIDA5OjAwOjAwLjEyMyswMCIsImkiOiIwMTkyZjVjNC03ZDFlLTdhM2ItOWMyZC00ZTVmNmE3YjhjOWQifQ', description: 'The `nextCursor` of the previous page (opaque; only with the same sort)' })
   @IsOptional()
   @Matches(CURSOR_PATTERN, { message: 'cursor must be the nextCursor of a previous page' })
   cursor?: string;
@@ -104,6 +104,6 @@ export class CaseListDto {
   @ApiProperty({ type: [CaseDto], description: 'The page, in the order asked for' })
   items: CaseDto[];
 
-  @ApiProperty({ type: 'string', nullable: true, example: 'eyJzIjoiLXVwZGF0ZWRBdCIsImsiOiIyMDI2LTEyLTAxVDA5OjAwOjAwLjAwMFoiLCJpIjoiMDE5MmY1YzQifQ', description: 'Pass as `cursor` for the next page; null on the last page' })
+  @ApiProperty({ type: 'string', nullable: true, example: 'eyJzIjoiLXVwZGF0ZWRBdCIsImsiOiIyMDI2LTEyLTAxIDA5OjAwOjAwLjEyMyswMCIsImkiOiIwMTkyZjVjNC03ZDFlLTdhM2ItOWMyZC00ZTVmNmE3YjhjOWQifQ', description: 'Pass as `cursor` for the next page; null on the last page' })
   nextCursor: string | null;
 }

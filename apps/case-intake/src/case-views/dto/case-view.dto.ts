@@ -9,16 +9,16 @@ export class CaseViewDto {
   at: string;
 
   @ApiProperty({ type: 'string', nullable: true, example: '555000000001', description: 'Who: the user (`nhsid_useruid`) or the client id' })
-  subject: string | null;
+  actorSubject: string | null;
 
   @ApiProperty({ type: 'string', nullable: true, enum: ['user', 'client'], example: 'user', description: 'A person or a machine client' })
-  kind: string | null;
+  actorKind: string | null;
 
   @ApiProperty({ type: 'string', nullable: true, example: '555000000101', description: 'The role they acted in (`person_roleid`), for users' })
-  roleId: string | null;
+  actorRoleId: string | null;
 
   @ApiProperty({ type: 'string', nullable: true, example: 'QWO', description: 'The organisation they acted for' })
-  organisationCode: string | null;
+  actorOrganisationCode: string | null;
 
   @ApiProperty({ enum: AUDITED_ACTIONS, example: 'read', description: '`read` (the case or its history), `list` (returned by a list or search), `create`, `update` (a change or the withdrawal), `export`' })
   action: string;
