@@ -76,8 +76,8 @@ describe('bad input never gets a 5xx or a non-problem answer', () => {
       expectProblem(await postRaw(JSON.stringify(validCase), { 'content-type': 'application/json', 'content-encoding': encoding }), 415, 'UNSUPPORTED_CONTENT_ENCODING');
     });
 
-    it('caps the field problems of 60,000 empty objects at 100 and says how many there were', async () => {
-      const body = JSON.stringify(Array.from({ length: 60_000 }, () => ({})));
+    it('caps the field problems of 15,000 unknown fields at 100 and says how many there were', async () => {
+      const body = JSON.stringify(Object.fromEntries(Array.from({ length: 15_000 }, (_unused, index) => [`field${index}`, {}])));
       expect(body.length).toBeGreaterThan(175_000);
       const started = Date.now();
       const response = await postRaw(body, { 'content-type': 'application/json' });

@@ -17,3 +17,5 @@ export * from './events/partnership-changed.v1.js';
 export * from './auth/principal.js';
 export * from './auth/permissions.js';
 export * from './auth/cis2.js';
+// the case record (issue 9): its documented example
+export * from './cases/case-input.example.js';

@@ -26,7 +26,15 @@ export function toFieldProblems(errors: ValidationError[]): FieldProblem[] {
 }
 
 /** class-validator sees an own `__proto__` key too: one problem per field and code. */
-const withoutRepeats = (problems: FieldProblem[]) => problems.filter((problem, index) => problems.findIndex((other) => other.field === problem.field && other.code === problem.code) === index);
+function withoutRepeats(problems: FieldProblem[]): FieldProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = JSON.stringify([problem.field, problem.code]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 const VALIDATOR_OPTIONS: ValidatorOptions = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true };
 

@@ -15,12 +15,12 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuditedResource, CurrentPrincipal, RequirePermission } from '@scrt/auth';
-import { Permissions, type Principal } from '@scrt/contracts';
+import { CASE_INPUT_EXAMPLE, Permissions, type Principal } from '@scrt/contracts';
 import { ApiBodyProblemResponses, problemContent, RawBody } from '@scrt/http';
 import { CasesService } from './cases.service.js';
 import { CaseChangeDto } from './dto/case-change.dto.js';
 import { CaseIdParam } from './dto/case-id.param.js';
-import { CASE_INPUT_EXAMPLE, CaseInputDto } from './dto/case-input.dto.js';
+import { CaseInputDto } from './dto/case-input.dto.js';
 import { CaseDto, CaseHistoryDto } from './dto/case.dto.js';
 import { WithdrawalDto } from './dto/withdrawal.dto.js';
 
@@ -47,6 +47,13 @@ const ChangeResponses = () =>
   ApiNotFoundResponse(notFound),
   ApiBodyProblemResponses(),
   );
+
+/** The case, with its version as ETag. */
+async function withETag(reply: FastifyReply, pending: Promise<CaseDto>): Promise<CaseDto> {
+  const dto = await pending;
+  void reply.header('etag', `"${dto.version}"`);
+  return dto;
+}
 
 @ApiTags('cases')
 @Controller('cases')
@@ -92,10 +99,8 @@ export class CasesController {
   })
   @ApiOkResponse({ type: CaseDto, description: 'The case.', headers: { ETag: caseHeaders.ETag } })
   @ApiNotFoundResponse(notFound)
-  async get(@Param() params: CaseIdParam, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseDto> {
-    const dto = await this.cases.get(params.id, principal);
-    void reply.header('etag', `"${dto.version}"`);
-    return dto;
+  get(@Param() params: CaseIdParam, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseDto> {
+    return withETag(reply, this.cases.get(params.id, principal));
   }
 
   @Patch(':id')
@@ -110,16 +115,14 @@ export class CasesController {
   @ApiBody({ type: CaseChangeDto, examples: { setting: { summary: 'Change the setting', value: { setting: 'OWN_HOME' } } } })
   @ApiBadRequestResponse({ description: `${invalidCase} Also for a malformed \`If-Match\`.`, ...problemContent })
   @ChangeResponses()
-  async update(
+  update(
     @Param() params: CaseIdParam,
     @RawBody() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CaseDto> {
-    const dto = await this.cases.update(params.id, body, ifMatch, principal);
-    void reply.header('etag', `"${dto.version}"`);
-    return dto;
+    return withETag(reply, this.cases.update(params.id, body, ifMatch, principal));
   }
 
   @Post(':id/withdrawal')
@@ -135,16 +138,14 @@ export class CasesController {
   @ApiBody({ type: WithdrawalDto })
   @ApiBadRequestResponse({ description: 'No usable reason (`VALIDATION_FAILED`), or a malformed `If-Match`.', ...problemContent })
   @ChangeResponses()
-  async withdraw(
+  withdraw(
     @Param() params: CaseIdParam,
     @RawBody() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CaseDto> {
-    const dto = await this.cases.withdraw(params.id, body, ifMatch, principal);
-    void reply.header('etag', `"${dto.version}"`);
-    return dto;
+    return withETag(reply, this.cases.withdraw(params.id, body, ifMatch, principal));
   }
 
   @Get(':id/history')

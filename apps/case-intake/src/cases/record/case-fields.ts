@@ -43,6 +43,9 @@ export const CASE_FIELD_NAMES = [
   'subIcbLocationCode',
 ] as const satisfies readonly (keyof CaseFields)[];
 
+/** The subject group the migration gave cases recorded before the full record: a change must replace it. */
+export const SUBJECT_GROUP_NOT_RECORDED = 'NOT_RECORDED';
+
 export const REQUIRED_FIELDS = ['reviewType', 'incidentDate', 'dateAdded', 'subjectGroup', 'themes', 'briefInformation'] as const satisfies readonly (keyof CaseFields)[];
 
 /** Free-text items: checked for personal data, never put in events. */

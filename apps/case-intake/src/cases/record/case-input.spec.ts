@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { CASE_INPUT_EXAMPLE } from '@scrt/contracts';
 import { validateAs } from '@scrt/http';
-import { CASE_INPUT_EXAMPLE, CaseInputDto } from '../dto/case-input.dto.js';
+import { CaseInputDto } from '../dto/case-input.dto.js';
 import { changedItems, completeFields, freeTextOf, wellFormedItems } from './case-input.js';
 
 describe('a case body', () => {

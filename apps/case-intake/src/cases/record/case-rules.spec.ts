@@ -111,6 +111,7 @@ describe('the rules of a case', () => {
     ['a sub-ICB location closed before the incident', { subIcbLocationCode: 'OLS' }, ['subIcbLocationCode UNKNOWN_SUB_ICB_LOCATION']],
     ['an unknown partnership', { partnershipId: '0192f5c4-0000-4000-8000-000000000000' }, ['partnershipId UNKNOWN_PARTNERSHIP']],
     ['a cleared required item', { briefInformation: null, reviewType: null }, ['reviewType REQUIRED', 'briefInformation REQUIRED']],
+    ['the subject group a case recorded before the full record was given', { subjectGroup: 'NOT_RECORDED', ageBand: null }, ['subjectGroup REQUIRED', 'subjectGroup UNKNOWN_CODE']],
   ])('refuses %s', async (_label, change, expected) => {
     expect(await problemsOf({ ...VALID, ...change })).toEqual(expected);
   });
@@ -126,6 +127,12 @@ describe('the rules of a case', () => {
 
   it('accepts a sub-ICB location of an ICB the caller\'s ICB succeeded, as at an incident before the merger', async () => {
     expect(await problemsOf({ ...VALID, incidentDate: '2022-05-01', dateAdded: '2022-05-02', subIcbLocationCode: 'OLS' })).toEqual([]);
+  });
+
+  it('makes a change to a case recorded before the full record complete it', async () => {
+    const migrated = { ...VALID, subjectGroup: 'NOT_RECORDED', themes: [], ageBand: null };
+    expect(await problemsOf({ ...migrated, setting: 'OWN_HOME' }, migrated)).toEqual(['subjectGroup REQUIRED', 'themes THEME_1_REQUIRED']);
+    expect(await problemsOf({ ...migrated, subjectGroup: 'CHILD', themes: ['NEGLECT'] }, migrated)).toEqual([]);
   });
 
   it('checks only the items that are there (the others had problems of their shape)', async () => {

@@ -4,7 +4,7 @@ import type { FieldProblem } from '@scrt/http';
 import { CodeListCopy, OrganisationHierarchyCopy, PartnershipCopy } from '@scrt/reference-copy';
 import { todayInEngland } from '@scrt/working-days';
 import { ReferenceDataUnavailableError } from '../cases.errors.js';
-import { REQUIRED_FIELDS, type CaseFields } from './case-fields.js';
+import { REQUIRED_FIELDS, SUBJECT_GROUP_NOT_RECORDED, type CaseFields } from './case-fields.js';
 
 /**
  * The items of a case as far as they are well formed: an item whose shape was wrong is left out
@@ -111,9 +111,11 @@ export class CaseRules {
   }
 }
 
-/** A change may not clear a required item (`null`); on create the body's shape sees to them. */
+/** A change may not clear a required item (`null`), nor keep the migration's placeholder; on create the body's shape sees to them. */
 function checkRequired(fields: CaseCandidate): FieldProblem[] {
-  return REQUIRED_FIELDS.filter((field) => fields[field] === null).map((field) => ({ field, code: 'REQUIRED', message: `${field} is required and cannot be cleared` }));
+  const missing: string[] = REQUIRED_FIELDS.filter((field) => fields[field] === null);
+  if (fields.subjectGroup === SUBJECT_GROUP_NOT_RECORDED) missing.push('subjectGroup');
+  return missing.map((field) => ({ field, code: 'REQUIRED', message: `${field} is required and cannot be cleared or left unrecorded` }));
 }
 
 function checkDates({ incidentDate, dateAdded }: CaseCandidate, today: string): FieldProblem[] {
