@@ -25,6 +25,9 @@ export function toFieldProblems(errors: ValidationError[]): FieldProblem[] {
   return flatten(errors);
 }
 
+/** class-validator sees an own `__proto__` key too: one problem per field and code. */
+const withoutRepeats = (problems: FieldProblem[]) => problems.filter((problem, index) => problems.findIndex((other) => other.field === problem.field && other.code === problem.code) === index);
+
 const VALIDATOR_OPTIONS: ValidatorOptions = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true };
 
 /** Reports reserved keys and class-validator's problems together: one does not hide the other. */
@@ -38,7 +41,7 @@ class StrictValidationPipe extends ValidationPipe {
       return transformed;
     } catch (error) {
       if (reserved.length === 0 || !(error instanceof ValidationFailedError)) throw error;
-      throw new ValidationFailedError([...reserved, ...(error.errors ?? [])]);
+      throw new ValidationFailedError(withoutRepeats([...reserved, ...(error.errors ?? [])]));
     }
   }
 }
@@ -62,6 +65,6 @@ export async function validateAs<T extends object>(type: ClassConstructor<T>, pl
     return { problems: [{ field: '', pointer: '', code: 'INVALID_BODY', message: 'The body must be a JSON object' }] };
   }
   const instance = plainToInstance(type, plain);
-  const problems = [...reservedKeyProblems(plain), ...flatten(await validate(instance, VALIDATOR_OPTIONS))];
+  const problems = withoutRepeats([...reservedKeyProblems(plain), ...flatten(await validate(instance, VALIDATOR_OPTIONS))]);
   return problems.length > 0 ? { problems } : { value: instance, problems };
 }

@@ -20,7 +20,7 @@ import { ApiBodyProblemResponses, problemContent, RawBody } from '@scrt/http';
 import { CasesService } from './cases.service.js';
 import { CaseChangeDto } from './dto/case-change.dto.js';
 import { CaseIdParam } from './dto/case-id.param.js';
-import { CaseInputDto } from './dto/case-input.dto.js';
+import { CASE_INPUT_EXAMPLE, CaseInputDto } from './dto/case-input.dto.js';
 import { CaseDto, CaseHistoryDto } from './dto/case.dto.js';
 import { WithdrawalDto } from './dto/withdrawal.dto.js';
 
@@ -63,7 +63,7 @@ export class CasesController {
     description:
       'The submitting organisation and its region come from the access token, never from the body. Every problem of the body is reported together. Send an `Idempotency-Key` to retry safely.',
   })
-  @ApiBody({ type: CaseInputDto })
+  @ApiBody({ type: CaseInputDto, examples: { case: { summary: 'A rapid review', value: CASE_INPUT_EXAMPLE } } })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key return the first result.', example: 'b7f3c2a1-4d5e-4f60-8a9b-0c1d2e3f4a5b' })
   @ApiCreatedResponse({ type: CaseDto, description: 'The case was recorded.', headers: caseHeaders })
   @ApiOkResponse({ type: CaseDto, description: 'A retry with the same `Idempotency-Key` and body: the case recorded the first time.', headers: caseHeaders })
@@ -107,7 +107,7 @@ export class CasesController {
     description:
       'Send only the items to change (`null` clears an optional one). The case as it would be after the change is validated as a whole; codes it already holds are not checked again. Each changed item is kept in the case\'s history.',
   })
-  @ApiBody({ type: CaseChangeDto })
+  @ApiBody({ type: CaseChangeDto, examples: { setting: { summary: 'Change the setting', value: { setting: 'OWN_HOME' } } } })
   @ApiBadRequestResponse({ description: `${invalidCase} Also for a malformed \`If-Match\`.`, ...problemContent })
   @ChangeResponses()
   async update(
@@ -129,7 +129,8 @@ export class CasesController {
   @ApiOperation({
     operationId: 'withdrawCase',
     summary: 'Withdraw a case of your ICB, with a reason',
-    description: 'Cases are never deleted: a withdrawn case stays readable (with when, by whom and why) and can no longer be changed.',
+    description:
+      'Cases are never deleted: a withdrawn case stays readable (with when, by whom and why) and can no longer be changed. Withdrawing a case already withdrawn changes nothing and answers it as it is.',
   })
   @ApiBody({ type: WithdrawalDto })
   @ApiBadRequestResponse({ description: 'No usable reason (`VALIDATION_FAILED`), or a malformed `If-Match`.', ...problemContent })

@@ -64,6 +64,11 @@ function expectedVersionOf(ifMatch: string | undefined): number {
   return Number(match[1]);
 }
 
+function assertChangeable(row: CaseRow, expectedVersion: number): void {
+  if (row.status === 'withdrawn') throw new CaseWithdrawnError(row.id);
+  if (row.version !== expectedVersion) throw new VersionMismatchError(row.version);
+}
+
 /** One refusal with every problem: field problems first (400), else personal data alone (422). */
 function refuseIfAny(problems: FieldProblem[], personalData: FieldProblem[]): void {
   if (problems.length > 0) throw new ValidationFailedError([...problems, ...personalData]);
@@ -148,10 +153,16 @@ export class CasesService {
     return toCaseDto(updated === NOT_CHANGED ? await this.raceLost(id, scope) : updated);
   }
 
-  /** Withdrawn, never deleted: it stays readable, and can no longer be changed. */
+  /** Withdrawn, never deleted: it stays readable, and can no longer be changed. A retry (already withdrawn) answers the case as it is. */
   async withdraw(id: string, body: unknown, ifMatch: string | undefined, principal: Principal): Promise<CaseDto> {
     const expectedVersion = expectedVersionOf(ifMatch);
-    const row = await this.changeableCase(id, expectedVersion, principal);
+    if (principal.tier !== 'icb') throw new NotAnIcbError();
+    const row = await this.visibleCase(id, principal);
+    if (row.status === 'withdrawn') {
+      await this.cases.recordAccess(principal, { action: 'read', resourceType: 'case', resourceId: id, outcome: 'success' });
+      return toCaseDto(row);
+    }
+    assertChangeable(row, expectedVersion);
     const { value, problems } = await validateAs(WithdrawalDto, body);
     const screening = this.personalData.screen({ [WITHDRAWAL_REASON]: value?.reason });
     refuseIfAny(problems, screening.problems);
@@ -172,8 +183,7 @@ export class CasesService {
   private async changeableCase(id: string, expectedVersion: number, principal: Principal): Promise<CaseRow> {
     if (principal.tier !== 'icb') throw new NotAnIcbError();
     const row = await this.visibleCase(id, principal);
-    if (row.status === 'withdrawn') throw new CaseWithdrawnError(id);
-    if (row.version !== expectedVersion) throw new VersionMismatchError(row.version);
+    assertChangeable(row, expectedVersion);
     return row;
   }
 

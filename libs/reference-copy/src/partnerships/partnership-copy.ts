@@ -42,10 +42,4 @@ export class PartnershipCopy {
     const rows = await this.db.$queryRawUnsafe<{ state: PartnershipChangedV1 }[]>(`SELECT "state" FROM ${this.table} WHERE "id" = $1::uuid`, id);
     return rows[0]?.state;
   }
-
-  /** Whether any partnership has reached the copy yet. */
-  async isEmpty(): Promise<boolean> {
-    const rows = await this.db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM ${this.table} LIMIT 1`);
-    return rows.length === 0;
-  }
 }

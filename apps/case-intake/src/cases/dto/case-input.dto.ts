@@ -115,3 +115,19 @@ export class CaseInputDto {
   @Matches(ODS_CODE_PATTERN, { message: 'subIcbLocationCode must be an ODS code (3 to 5 capital letters and digits)' })
   subIcbLocationCode?: string | null;
 }
+
+/** The documented request body: valid for any ICB (no sub-ICB location or partnership, which belong to one). */
+export const CASE_INPUT_EXAMPLE = {
+  reviewType: 'RAPID_REVIEW',
+  incidentDate: '2026-09-14',
+  dateAdded: '2026-09-16',
+  subjectGroup: 'CHILD',
+  themes: ['NEGLECT', 'EMOTIONAL'],
+  briefInformation: 'Rapid review notified by the local authority after a serious incident.',
+  identifiers: [{ type: 'STEIS', value: '2026/12345' }],
+  designatedProfessional: 'DESIGNATED_NURSE_CHILDREN',
+  ageBand: 'AGE_5_10',
+  locality: 'Northtown',
+  setting: 'OWN_HOME',
+  comments: 'Agencies involved: health visiting, school nursing.',
+} satisfies CaseInputDto;

@@ -107,7 +107,6 @@ export class CaseRules {
 
   private async checkPartnership(id: string): Promise<FieldProblem[]> {
     if (await this.partnerships.find(id)) return [];
-    if (await this.partnerships.isEmpty()) throw new ReferenceDataUnavailableError('partnerships');
     return [{ field: 'partnershipId', code: 'UNKNOWN_PARTNERSHIP', message: `${id} is not a safeguarding partnership of reference data` }];
   }
 }
