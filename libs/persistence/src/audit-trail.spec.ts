@@ -31,6 +31,18 @@ describe('AuditTrail', () => {
     expect(values.slice(1)).toEqual(['user-1', 'user', 'role-1', 'QWO', 'read', 'case', 'case-1', expect.stringMatching(/^[0-9a-f-]{36}$/), null, 'denied', null]);
   });
 
+  it('records one row per entry in one statement, and nothing for no entries', async () => {
+    const { db, statements } = recordingExecutor();
+    await new AuditTrail('intake').recordEach(db, principal, []);
+    expect(statements).toEqual([]);
+    await new AuditTrail('intake').recordEach(db, principal, [entry, { ...entry, resourceId: 'case-2', outcome: 'success' }]);
+    const [{ sql, values }] = statements;
+    expect(statements).toHaveLength(1);
+    expect(sql.match(/\(\$\d+::uuid/g)).toHaveLength(2);
+    expect(values).toHaveLength(24);
+    expect([values[7], values[10], values[19], values[22]]).toEqual(['case-1', 'denied', 'case-2', 'success']);
+  });
+
   it('records nobody as null, and the further columns of a table that has them', async () => {
     const { db, statements } = recordingExecutor();
     await new AuditTrail('gateway').record(db, undefined, { ...entry, outcome: 'refused', reason: 'UNAUTHENTICATED' }, { peer_address: '127.0.0.1', method: 'GET' });
