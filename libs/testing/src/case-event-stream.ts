@@ -15,6 +15,8 @@ export interface CaseEventStreamOptions {
   withdrawEvery?: number;
   /** Also one case recorded by the old `case.created` v1 (no longer produced, still consumed). */
   withOldCreation?: boolean;
+  /** The year of the cases' incident and date added (2026 unless told): a test reads its own year. */
+  year?: number;
   /** Deterministic variety (0..1). */
   random?: () => number;
 }
@@ -58,6 +60,7 @@ export function caseEventStream(options: CaseEventStreamOptions): PublishedEvent
   const random = options.random ?? Math.random;
   const organisationCode = options.organisationCode ?? 'QWO';
   const regionCode = options.regionCode ?? 'Y63';
+  const year = options.year ?? 2026;
   const events: PublishedEvent[] = [];
   const start = Date.now() - 60_000;
   for (let index = 0; index < options.cases; index += 1) {
@@ -70,8 +73,8 @@ export function caseEventStream(options: CaseEventStreamOptions): PublishedEvent
       regionCode,
       subIcbLocationCode: null,
       reviewType: pick(TYPES, random),
-      incidentDate: '2026-04-02',
-      dateAdded: '2026-04-10',
+      incidentDate: `${year}-04-02`,
+      dateAdded: `${year}-04-10`,
       subjectGroup: pick(['CHILD', 'ADULT'], random),
       ageBand: null,
       setting: null,
@@ -89,7 +92,7 @@ export function caseEventStream(options: CaseEventStreamOptions): PublishedEvent
     for (let change = 1; change <= changes; change += 1) {
       const at = new Date(createdAt.getTime() + change * 1000);
       const themes = [...new Set([current.themes[0], pick(THEMES, random), pick(THEMES, random)])].slice(0, 3);
-      current = { ...current, version: current.version + 1, themes, reviewType: pick(TYPES, random), dateAdded: `2026-0${4 + change}-01`, updatedAt: at.toISOString() };
+      current = { ...current, version: current.version + 1, themes, reviewType: pick(TYPES, random), dateAdded: `${year}-0${4 + change}-01`, updatedAt: at.toISOString() };
       events.push({ topic: 'case-intake.case.updated.v1', key: caseId, envelope: envelope('case-intake.case.updated', 1, caseId, { changedFields: ['themes', 'reviewType', 'dateAdded'], case: current }, at) });
     }
     if (options.withdrawEvery && index % options.withdrawEvery === 0) {
@@ -101,7 +104,7 @@ export function caseEventStream(options: CaseEventStreamOptions): PublishedEvent
   if (options.withOldCreation) {
     const caseId = randomUUID();
     const at = new Date(start);
-    const payload = { caseId, organisationCode, regionCode, incidentDate: '2026-03-01', reviewType: 'OTHER', createdAt: at.toISOString() };
+    const payload = { caseId, organisationCode, regionCode, incidentDate: `${year}-03-01`, reviewType: 'OTHER', createdAt: at.toISOString() };
     events.push({ topic: 'case-intake.case.created.v1', key: caseId, envelope: envelope('case-intake.case.created', 1, caseId, payload, at) });
   }
   return events;
