@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 const int = (example: number, description?: string) => ApiProperty({ type: 'integer', format: 'int32', minimum: 0, example, ...(description ? { description } : {}) });
-const days = (example: number, description: string) => ApiPropertyOptional({ type: 'number', nullable: true, example, description });
+const days = (example: number, description: string) => ApiPropertyOptional({ type: 'number', format: 'double', nullable: true, example, description });
 
 /** Where a row belongs: the period and the ICB and region in the hierarchy in force today. */
 class AreaPeriodRowDto {
@@ -46,7 +46,7 @@ export class ConversionRowDto extends AreaPeriodRowDto {
   @int(3) toCspr: number;
   @int(2) toSar: number;
   @int(1) toDhr: number;
-  @ApiProperty({ type: 'number', example: 0.3, description: 'converted / rapidReviews' }) conversionRate: number;
+  @ApiProperty({ type: 'number', format: 'double', example: 0.3, description: 'converted / rapidReviews' }) conversionRate: number;
 }
 
 export class TimelinessRowDto extends AreaPeriodRowDto {
