@@ -135,6 +135,9 @@ CREATE UNIQUE INDEX "case_fact_change_seq_key" ON "case_fact"("change_seq");
 CREATE INDEX "case_fact_date_added_idx" ON "case_fact"("date_added");
 
 -- CreateIndex
+CREATE INDEX "case_fact_organisation_code_idx" ON "case_fact"("organisation_code");
+
+-- CreateIndex
 CREATE INDEX "case_theme_fact_theme_code_idx" ON "case_theme_fact"("theme_code");
 
 -- CreateIndex
