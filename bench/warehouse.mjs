@@ -2,6 +2,7 @@
 // The reporting warehouse at scale (issue 11 §4). Needs a running stack with a high rate limit:
 //   RATE_LIMIT_MAX=100000 npm start                       (in one terminal)
 //   node bench/warehouse.mjs fill --cases 1000000 --learning 5000000
+//   node bench/warehouse.mjs fill-learning --learning 1000000   more learning rows on the synthetic reviews
 //   node bench/warehouse.mjs reports [--requests 20]      every report x national, region, ICB (p50/p95)
 //   node bench/warehouse.mjs replay --events 50000        publishes events, then times `npm run warehouse:rebuild`
 //   node bench/warehouse.mjs clean                        removes the synthetic rows
@@ -28,6 +29,7 @@ const identity = argument('identity', 'http://localhost:3100');
 const databaseUrl = argument('database', process.env.DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:54329/scrt');
 const brokers = argument('brokers', process.env.KAFKA_BROKERS ?? '127.0.0.1:9092');
 const SYNTHETIC = '00000000-0000-4000-8000-00000000b0b0';
+const THEMES = ['NEGLECT', 'PHYSICAL', 'EMOTIONAL', 'SEXUAL', 'DOMESTIC_ABUSE', 'SELF_NEGLECT', 'FINANCIAL', 'MODERN_SLAVERY', 'DISCRIMINATORY', 'ORGANISATIONAL', 'CCE', 'CSE', 'FGM', 'ONLINE', 'RADICALISATION', 'MENTAL_HEALTH', 'SUBSTANCE_MISUSE'];
 const FACT_TABLES = ['learning_fact', 'stage_transition_fact', 'review_fact', 'case_theme_fact', 'case_fact'];
 
 const seconds = (since) => ((performance.now() - since) / 1000).toFixed(1);
@@ -61,7 +63,7 @@ async function fill(database, cases, learning) {
   );
   console.log(`  case_fact: ${seconds(started)} s`);
   started = performance.now();
-  const themes = ['NEGLECT', 'PHYSICAL', 'EMOTIONAL', 'SEXUAL', 'DOMESTIC_ABUSE', 'SELF_NEGLECT', 'FINANCIAL', 'MODERN_SLAVERY', 'DISCRIMINATORY', 'ORGANISATIONAL', 'CCE', 'CSE', 'FGM', 'ONLINE', 'RADICALISATION', 'MENTAL_HEALTH', 'SUBSTANCE_MISUSE'];
+  const themes = THEMES;
   await database.query(
     `INSERT INTO reporting.case_theme_fact (case_id, position, theme_code)
      SELECT f.case_id, p, ($1::text[])[1 + ((abs(hashtext(f.case_id::text)) / (p * 7)) % array_length($1::text[], 1))]
@@ -99,7 +101,12 @@ async function fill(database, cases, learning) {
     [SYNTHETIC],
   );
   console.log(`  review_fact and stage_transition_fact: ${seconds(started)} s`);
-  started = performance.now();
+  await fillLearning(database, learning, themes);
+}
+
+/** Learning rows (recommendations, actions, lessons, dissemination, re-audits) on the synthetic reviews. */
+async function fillLearning(database, learning, themes = THEMES) {
+  const started = performance.now();
   await database.query(
     `INSERT INTO reporting.learning_fact (item_id, kind, version, review_id, organisation_code, region_code, review_type, theme_code, status, due_on, completed_on, occurred_on, method, source_event_id)
      SELECT md5('learning' || g)::uuid, k.kind, 1, r.review_id, r.organisation_code, r.region_code, r.review_type,
@@ -170,6 +177,7 @@ const database = new pg.Client({ connectionString: databaseUrl, application_name
 await database.connect();
 try {
   if (command === 'fill') await fill(database, Number(argument('cases', 1_000_000)), Number(argument('learning', 5_000_000)));
+  else if (command === 'fill-learning') await fillLearning(database, Number(argument('learning', 5_000_000)));
   else if (command === 'reports') await reports(Number(argument('requests', 20)));
   else if (command === 'replay') await replay(Number(argument('events', 50_000)));
   else if (command === 'clean') for (const table of FACT_TABLES) await database.query(`DELETE FROM reporting.${table} WHERE source_event_id = $1::uuid`, [SYNTHETIC]);
