@@ -35,6 +35,6 @@ describe('an acknowledged case survives kill -9 of case-intake before its event 
     // Give any duplicate delivery time to arrive; the inbox must still show one application.
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(await countRows('reporting.case_fact', 'case_id = $1', [caseId])).toBe(1);
-    expect(await countRows('reporting.inbox_event', "consumer = 'reporting.caseload' AND event_id = (SELECT source_event_id FROM reporting.case_fact WHERE case_id = $1)", [caseId])).toBe(1);
+    expect(await countRows('reporting.warehouse_inbox', "consumer = 'reporting.warehouse' AND event_id = (SELECT source_event_id FROM reporting.case_fact WHERE case_id = $1)", [caseId])).toBe(1);
   });
 });

@@ -69,7 +69,7 @@ describe('reporting consumes case events reliably', () => {
     const event = caseCreatedEnvelope(caseId);
     await producer.send({ topic: Topics.caseCreatedV1, messages: [{ key: caseId, value: JSON.stringify(event) }] });
     await producer.send({ topic: Topics.caseCreatedV1, messages: [{ key: caseId, value: JSON.stringify(event) }] });
-    await eventually(async () => (await countRows('reporting.inbox_event', 'event_id = $1', [event.eventId])) === 1, 'the event recorded in the inbox');
+    await eventually(async () => (await countRows('reporting.warehouse_inbox', 'event_id = $1', [event.eventId])) === 1, 'the event recorded in the inbox');
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await countRows('reporting.case_fact', 'case_id = $1', [caseId])).toBe(1);
   });

@@ -18,8 +18,15 @@ export const Topics = {
   partnershipChangedV1: 'reference-data.partnership.changed.v1',
 } as const;
 
-/** Topics whose every event is kept (no time or size limit): a consumer's copy is rebuilt from them alone. */
+/**
+ * Topics whose every event is kept (no time or size limit): a consumer's copy is rebuilt from them
+ * alone (the reporting warehouse is rebuilt by replaying the case topics from their earliest offsets).
+ */
 const KEPT_FOR_EVER: ReadonlySet<string> = new Set([
+  Topics.caseCreatedV1,
+  Topics.caseCreatedV2,
+  Topics.caseUpdatedV1,
+  Topics.caseWithdrawnV1,
   Topics.codeListPublishedV1,
   Topics.organisationChangedV1,
   Topics.timescalesPublishedV1,

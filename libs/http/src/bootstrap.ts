@@ -17,7 +17,7 @@ export interface BootstrapOptions<C extends AppEnv> {
   /** Extra set-up before listening (plugins, static files, documents). */
   configure?: (app: NestFastifyApplication, config: C) => Promise<void> | void;
   bodyLimitBytes?: number;
-  /** Prefix of every route but the health probes (services: `api/v1`). */
+  /** Prefix of every route but the health probes and `/metrics` (services: `api/v1`). */
   apiPrefix?: string;
   env?: Record<string, string | undefined>;
   /** Reverse proxies whose X-Forwarded-* headers decide `request.ip`; none unless given. */
@@ -60,7 +60,7 @@ export async function createServiceApp<C extends AppEnv>(options: BootstrapOptio
     rawBody: true,
   });
   installJsonBodyParser(app, bodyLimit);
-  if (options.apiPrefix) app.setGlobalPrefix(options.apiPrefix, { exclude: ['health/live', 'health/ready'] });
+  if (options.apiPrefix) app.setGlobalPrefix(options.apiPrefix, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

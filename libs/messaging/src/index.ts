@@ -13,6 +13,7 @@ export { classifyFailure, type FailureKind } from './consumer/failure-kind.js';
 export { DeadLetterHeaders } from './consumer/dead-letter.js';
 export * from './consumer/consume-event.decorator.js';
 export * from './consumer/connect-consumers.js';
+export { decodeEvent } from './consumer/decode-event.js';
 export * from './messaging.module.js';
 export * from './dead-letters/dead-letter-store.js';
 export { pgSqlClient } from './testing/pg-sql-client.js';

@@ -15,3 +15,4 @@ export * from './api-fuzz.js';
 export * from './api-gateway.js';
 export * from './minted-tokens.js';
 export * from './case-input.js';
+export * from './case-event-stream.js';

@@ -10,7 +10,7 @@ import { sendUpstream, type UpstreamResponse } from './upstream-client.js';
 
 /** Request headers a service may see; everything else (cookies, identity claims) stays here. */
 const FORWARDED_REQUEST_HEADERS = ['accept', 'content-type', 'if-match', 'if-none-match', 'idempotency-key'];
-const RETURNED_RESPONSE_HEADERS = ['content-type', 'location', 'etag', 'cache-control', 'retry-after', 'content-disposition', 'link'];
+const RETURNED_RESPONSE_HEADERS = ['content-type', 'location', 'etag', 'cache-control', 'retry-after', 'content-disposition', 'link', 'x-data-as-of'];
 
 /**
  * Forwards an authenticated API call to the owning service over HTTP, replacing the caller's

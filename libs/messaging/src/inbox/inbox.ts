@@ -12,9 +12,9 @@ export type InboxOutcome = 'processed' | 'duplicate';
 export class Inbox {
   private readonly table: string;
 
-  /** `schema`: the consuming service's database schema, which holds `inbox_event`. */
-  constructor(schema: string) {
-    this.table = qualifiedTable(schema, 'inbox_event');
+  /** `schema`: the consuming service's database schema, which holds `table` (default `inbox_event`). */
+  constructor(schema: string, table = 'inbox_event') {
+    this.table = qualifiedTable(schema, table);
   }
 
   /** Runs `effect` in one transaction with the inbox record, unless `consumer` already processed the event. */

@@ -11,31 +11,31 @@ import {
   type EventEnvelope,
 } from '@scrt/contracts';
 import { ConsumeEvent } from '@scrt/messaging';
-import { CaseloadService } from './caseload.service.js';
+import { caseFactOfCreatedV1, caseFactOfCreatedV2, caseFactOfUpdated, caseFactOfWithdrawn } from './case-fact.js';
+import { WarehouseService } from './warehouse.service.js';
 
+/** The warehouse is fed by events only: every case event, old and new, becomes the case's fact. */
 @Controller()
-export class CaseloadEvents {
-  constructor(private readonly caseload: CaseloadService) {}
+export class WarehouseEvents {
+  constructor(private readonly warehouse: WarehouseService) {}
 
-  /** No longer produced; its events stay on the topic and are still applied. */
   @ConsumeEvent(CaseCreatedV1Contract)
-  onCaseCreated(event: EventEnvelope<CaseCreatedV1>): Promise<void> {
-    return this.caseload.recordCase(event);
+  onCaseCreatedV1(event: EventEnvelope<CaseCreatedV1>): Promise<void> {
+    return this.warehouse.applyCase(event, caseFactOfCreatedV1(event));
   }
 
   @ConsumeEvent(CaseCreatedV2Contract)
   onCaseCreatedV2(event: EventEnvelope<CaseCreatedV2>): Promise<void> {
-    return this.caseload.applySnapshot(event, event.payload);
+    return this.warehouse.applyCase(event, caseFactOfCreatedV2(event));
   }
 
   @ConsumeEvent(CaseUpdatedV1Contract)
   onCaseUpdated(event: EventEnvelope<CaseUpdatedV1>): Promise<void> {
-    return this.caseload.applySnapshot(event, event.payload.case);
+    return this.warehouse.applyCase(event, caseFactOfUpdated(event));
   }
 
-  /** A withdrawn case leaves the caseload. */
   @ConsumeEvent(CaseWithdrawnV1Contract)
   onCaseWithdrawn(event: EventEnvelope<CaseWithdrawnV1>): Promise<void> {
-    return this.caseload.applySnapshot(event, event.payload.case);
+    return this.warehouse.applyCase(event, caseFactOfWithdrawn(event));
   }
 }
