@@ -7,3 +7,7 @@ export * from './hierarchy/hierarchy-events.js';
 export * from './hierarchy/organisation-hierarchy-copy.js';
 export * from './hierarchy/organisation-hierarchy-copy.events.js';
 export * from './hierarchy/hierarchy-copy.module.js';
+export * from './deadlines/timescale-copy.js';
+export * from './deadlines/calendar-copy.js';
+export * from './deadlines/deadline-copy.events.js';
+export * from './deadlines/deadline-copy.module.js';
