@@ -16,6 +16,11 @@ export const Topics = {
   timescalesPublishedV1: 'reference-data.timescales.published.v1',
   bankHolidaysChangedV1: 'reference-data.bank-holidays.changed.v1',
   partnershipChangedV1: 'reference-data.partnership.changed.v1',
+  // Reviews (issue 10 §4): every change, for the warehouse.
+  reviewCreatedV1: 'reviews.review.created.v1',
+  reviewStageChangedV1: 'reviews.review.stage-changed.v1',
+  reviewUpdatedV1: 'reviews.review.updated.v1',
+  reviewDeadlineAlertedV1: 'reviews.review.deadline-alerted.v1',
 } as const;
 
 /** Topics whose every event is kept (no time or size limit): a consumer's copy is rebuilt from them alone. */
@@ -33,7 +38,7 @@ export const UNLIMITED_RETENTION = { 'retention.ms': '-1', 'retention.bytes': '-
 export type TopicName = (typeof Topics)[keyof typeof Topics];
 
 /** Consumer services, each with its own consumer group and dead-letter topic. */
-export const ConsumerServices = ['reporting', 'case-intake', 'gateway'] as const;
+export const ConsumerServices = ['reporting', 'case-intake', 'gateway', 'reviews'] as const;
 export type ConsumerService = (typeof ConsumerServices)[number];
 
 export function deadLetterTopic(consumer: string): string {

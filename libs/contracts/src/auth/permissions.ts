@@ -10,6 +10,8 @@ export const Permissions = {
   reportExport: 'report:export',
   referenceDataRead: 'reference-data:read',
   referenceDataManage: 'reference-data:manage',
+  reviewRead: 'review:read',
+  reviewManage: 'review:manage',
 } as const;
 
 export type Permission = (typeof Permissions)[keyof typeof Permissions];
