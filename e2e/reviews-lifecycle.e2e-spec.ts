@@ -47,7 +47,26 @@ async function footprint(reviewId: string) {
   };
 }
 
-describe('reviews through the gateway: a rapid review from notification through conversion to a CSPR, to publication and closure', () => {
+interface Action {
+  id: string;
+  status: string;
+  overdue: boolean;
+  version: number;
+}
+
+interface Recommendation {
+  id: string;
+  status: string;
+  version: number;
+  learningEmbeddedOn: string | null;
+  reAuditOutcome: string | null;
+  actions: Action[];
+  similar?: { matches: { id: string; similarity: number; implemented: boolean }[]; reviews: number; organisations: number; implemented: number };
+}
+
+const NEGLECT_RECOMMENDATION = 'Partner agencies should share concerns about neglect at the first multi-agency strategy meeting.';
+
+describe('reviews through the gateway: a rapid review from notification through conversion to a CSPR, to publication, learning embedded and closure', () => {
   let input: ApiClient;
   let otherIcb: ApiClient;
   let region: ApiClient;
@@ -70,6 +89,53 @@ describe('reviews through the gateway: a rapid review from notification through 
     const before = await footprint(review.id);
     expectProblem(await send(), status, code, field);
     expect(await footprint(review.id)).toEqual(before);
+  };
+
+  /** The CSPR's learning: a recommendation, its action completed with evidence, learning embedded and re-audited; a factor, a lesson, a dissemination. */
+  const recordLearning = async () => {
+    const recorded = await input.post<Recommendation>(`${REVIEWS}/${cspr.id}/recommendations`, { text: NEGLECT_RECOMMENDATION, theme: 'INFORMATION_SHARING', agency: 'PRIMARY_CARE', lead: 'Designated nurse', dueDate: '2027-03-31' });
+    expect(recorded.status).toBe(201);
+    let recommendation = recorded.body;
+    expect(recommendation).toMatchObject({ status: 'ACCEPTED', version: 1, actions: [] });
+
+    const actionBody = { recommendationId: recommendation.id, description: 'Add neglect to the strategy meeting agenda template.', owner: 'Named GP for safeguarding', dueDate: '2026-11-20' };
+    const before = await countRows('reviews.recommendation_action', 'recommendation_id = $1', [recommendation.id]);
+    const eventsBefore = await countRows('reviews.outbox_event', `topic = 'reviews.action.updated.v1'`);
+    expectProblem(await otherIcb.post(`${REVIEWS}/actions`, actionBody), 422, 'RECOMMENDATION_NOT_FOUND', 'recommendationId');
+    expect(await countRows('reviews.recommendation_action', 'recommendation_id = $1', [recommendation.id])).toBe(before);
+    expect(await countRows('reviews.outbox_event', `topic = 'reviews.action.updated.v1'`)).toBe(eventsBefore);
+
+    const created = await input.post<Action>(`${REVIEWS}/actions`, actionBody);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: 'NOT_STARTED', overdue: true });
+    const myWork = await input.get<{ overdueActions: Action[] }>(`${REVIEWS}/my-work`);
+    expect(myWork.body.overdueActions.map((action) => action.id)).toContain(created.body.id);
+
+    const embed = () => input.post(`${REVIEWS}/recommendations/${recommendation.id}/learning-embedded`, { embeddedOn: '2026-11-28', reAuditDue: '2027-05-31' }, { 'if-match': `"${recommendation.version}"` });
+    expectProblem(await embed(), 409, 'ACTIONS_NOT_COMPLETE');
+    expectProblem(await input.post(`${REVIEWS}/actions/${created.body.id}/updates`, { status: 'COMPLETED', completedOn: '2026-11-27' }, { 'if-match': '"1"' }), 422, 'EVIDENCE_REQUIRED', 'evidenceText');
+    const completed = await input.post<Action>(`${REVIEWS}/actions/${created.body.id}/updates`, { status: 'COMPLETED', evidenceText: 'Template changed and circulated.', evidenceLink: 'https://example.org/evidence.pdf', completedOn: '2026-11-27' }, { 'if-match': '"1"' });
+    expect(completed.status).toBe(200);
+    expect(completed.body).toMatchObject({ status: 'COMPLETED', overdue: false, version: 2 });
+
+    const embedded = await embed();
+    expect(embedded.status).toBe(200);
+    recommendation = embedded.body as unknown as Recommendation;
+    expect(recommendation.learningEmbeddedOn).toBe('2026-11-28');
+    const reAudited = await input.post<Recommendation>(`${REVIEWS}/recommendations/${recommendation.id}/re-audit`, { outcome: 'Concerns shared at the first meeting in 19 of 20 audited.', recordedOn: '2026-11-30' }, { 'if-match': `"${recommendation.version}"` });
+    expect(reAudited.body).toMatchObject({ reAuditOutcome: 'Concerns shared at the first meeting in 19 of 20 audited.' });
+    const implemented = await input.post<Recommendation>(`${REVIEWS}/recommendations/${recommendation.id}/status-changes`, { status: 'IMPLEMENTED' }, { 'if-match': `"${reAudited.body.version}"` });
+    expect(implemented.body.status).toBe('IMPLEMENTED');
+
+    expect((await input.post(`${REVIEWS}/${cspr.id}/learning`, { kind: 'contributory-factor', code: 'INFORMATION_SHARING' })).status).toBe(201);
+    expect((await input.post(`${REVIEWS}/${cspr.id}/learning`, { kind: 'lesson', text: 'Missed appointments were not escalated.' })).status).toBe(201);
+    expect((await input.post(`${REVIEWS}/${cspr.id}/learning`, { kind: 'good-practice', text: 'The school nurse shared concerns the same day.' })).status).toBe(201);
+    expectProblem(await input.post(`${REVIEWS}/${cspr.id}/learning`, { kind: 'contributory-factor' }), 422, 'CODE_REQUIRED', 'code');
+    expect((await input.post(`${REVIEWS}/${cspr.id}/disseminations`, { method: 'SEVEN_MINUTE_BRIEFING', audience: 'Primary care safeguarding leads', occurredOn: '2026-11-26', reached: 120 })).status).toBe(201);
+    const learning = await region.get<{ contributoryFactors: unknown[]; lessons: unknown[]; goodPractice: unknown[]; disseminations: { reached: number }[] }>(`${REVIEWS}/${cspr.id}/learning`);
+    expect(learning.body).toMatchObject({ contributoryFactors: [expect.objectContaining({ code: 'INFORMATION_SHARING' })], lessons: [expect.anything()], goodPractice: [expect.anything()], disseminations: [expect.objectContaining({ reached: 120 })] });
+    const listed = await region.get<{ items: Recommendation[] }>(`${REVIEWS}/${cspr.id}/recommendations`);
+    expect(listed.body.items.map((item) => item.id)).toEqual([recommendation.id]);
   };
 
   beforeAll(async () => {
@@ -181,6 +247,7 @@ describe('reviews through the gateway: a rapid review from notification through 
     await expectRefused(cspr, () => input.post(`${REVIEWS}/${cspr.id}/stage-changes`, { stage: 'PUBLISHED', occurredOn: '2026-11-25' }, { 'if-match': `"${cspr.version}"` }), 422, 'PUBLICATION_STATE_REQUIRED', 'publicationState');
     cspr = await change(cspr, 'stage-changes', { stage: 'PUBLISHED', occurredOn: '2026-11-25', publicationState: 'PUBLISHED', reportLink: 'https://example.org/reports/cspr.pdf' });
     expect(cspr).toMatchObject({ publicationState: 'PUBLISHED', publishedOn: '2026-11-25' });
+    await recordLearning();
     cspr = await change(cspr, 'stage-changes', { stage: 'LEARNING_DISSEMINATED', occurredOn: '2026-11-26' });
     cspr = await change(cspr, 'stage-changes', { stage: 'CLOSED', occurredOn: '2026-11-27' });
     expect(cspr.stages.map((entry) => entry.stage)).toEqual(['DECISION', 'IN_PROGRESS', 'IN_PROGRESS', 'SIGNED_OFF', 'PUBLISHED', 'LEARNING_DISSEMINATED', 'CLOSED']);
@@ -216,11 +283,23 @@ describe('reviews through the gateway: a rapid review from notification through 
     expect(pastTarget.body.items.map((review) => review.id)).toContain(late.body.id);
     expect(pastTarget.body.items.map((review) => review.id)).not.toContain(cspr.id);
     expect((await region.get(`${REVIEWS}/${late.body.id}`)).status).toBe(200);
-    const myWork = await input.get<{ items: Review[] }>(`${REVIEWS}/my-work`);
-    expect(myWork.body.items.map((review) => review.id)).toContain(late.body.id);
+    const myWork = await input.get<{ reviews: Review[] }>(`${REVIEWS}/my-work`);
+    expect(myWork.body.reviews.map((review) => review.id)).toContain(late.body.id);
+
+    // a repeated recommendation: the CSPR's is shown when a like one is recorded on another review
+    const repeated = await input.post<Recommendation>(`${REVIEWS}/${late.body.id}/recommendations`, { text: 'All agencies should share neglect concerns at the first multi-agency strategy meeting.', theme: 'INFORMATION_SHARING', agency: 'ICB' });
+    expect(repeated.status).toBe(201);
+    const [closest] = repeated.body.similar!.matches;
+    expect(closest).toMatchObject({ implemented: true });
+    expect(closest.similarity).toBeGreaterThan(0.5);
+    expect(repeated.body.similar).toMatchObject({ reviews: expect.any(Number), organisations: 1 });
+    expect(repeated.body.similar!.implemented).toBeGreaterThanOrEqual(1);
+    const searched = await region.get<{ matches: { id: string }[] }>(`${REVIEWS}/recommendations/similar?text=${encodeURIComponent(NEGLECT_RECOMMENDATION)}`);
+    expect(searched.body.matches.map((match) => match.id)).toContain(repeated.body.id);
+    expect((await otherRegion.get<{ matches: unknown[] }>(`${REVIEWS}/recommendations/similar?text=${encodeURIComponent(NEGLECT_RECOMMENDATION)}`)).body.matches.map((match) => (match as { organisationCode: string }).organisationCode)).not.toContain('QWO');
 
     expect((await otherRegion.get<{ items: Review[] }>(`${REVIEWS}?limit=200`)).body.items.map((review) => review.caseId)).not.toContain(lateCase.caseId);
-    expect((await otherIcb.get<{ items: Review[] }>(`${REVIEWS}/my-work`)).body.items.map((review) => review.caseId)).not.toContain(lateCase.caseId);
+    expect((await otherIcb.get<{ reviews: Review[] }>(`${REVIEWS}/my-work`)).body.reviews.map((review) => review.caseId)).not.toContain(lateCase.caseId);
     expectProblem(await otherRegion.get(`${REVIEWS}/${late.body.id}`), 404, 'REVIEW_NOT_FOUND');
   });
 });

@@ -18,6 +18,7 @@ const ROLE_PERMISSIONS_FILE = 'config/role-permissions.json';
 const TAGS = [
   { name: 'cases', description: 'Safeguarding incidents recorded by ICBs and case-management systems.' },
   { name: 'reviews', description: 'The statutory review of a case: stages with dates, pauses, conversion of a rapid review, sign-off and publication, targets with RAG.' },
+  { name: 'reviews: learning', description: 'Recommendations and their actions, learning embedded and re-audit, contributory factors, lessons, good practice, dissemination; repeated recommendations; "my work".' },
   { name: 'reference data', description: 'Organisations (NHS England, regions, ICBs) and code lists.' },
   { name: 'reference data: calendar', description: 'England and Wales bank holidays and working-day arithmetic for deadlines.' },
   { name: 'reference data: timescales', description: 'Versioned review timescale targets: national defaults and ICB overrides, edited as drafts and published.' },

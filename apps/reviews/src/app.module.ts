@@ -7,6 +7,7 @@ import { CaseCopyModule } from './case-copy/case-copy.module.js';
 import { ReviewsEnv } from './config/reviews.config.js';
 import { createReviewsDatabase, REVIEWS_SCHEMA } from './database.js';
 import { HealthModule } from './health/health.module.js';
+import { LearningModule } from './learning/learning.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
 import { UnknownRouteModule } from './unknown-route/unknown-route.module.js';
 
@@ -38,6 +39,7 @@ export class AppModule {
         CaseCopyModule,
         HealthModule,
         ReviewsModule,
+        LearningModule,
         UnknownRouteModule,
       ],
     };

@@ -21,6 +21,10 @@ export const Topics = {
   reviewStageChangedV1: 'reviews.review.stage-changed.v1',
   reviewUpdatedV1: 'reviews.review.updated.v1',
   reviewDeadlineAlertedV1: 'reviews.review.deadline-alerted.v1',
+  recommendationRecordedV1: 'reviews.recommendation.recorded.v1',
+  recommendationUpdatedV1: 'reviews.recommendation.updated.v1',
+  actionUpdatedV1: 'reviews.action.updated.v1',
+  learningRecordedV1: 'reviews.learning.recorded.v1',
 } as const;
 
 /** Topics whose every event is kept (no time or size limit): a consumer's copy is rebuilt from them alone. */

@@ -76,19 +76,6 @@ export class ReviewsController {
     return this.reviews.list({ caseId: query.caseId, status: query.status, pastTarget: query.pastTarget, limit: query.limit ?? 50, cursor: query.cursor }, principal);
   }
 
-  @Get('my-work')
-  @RequirePermission(Permissions.reviewRead)
-  @AuditedResource('review', 'list')
-  @ApiOperation({
-    operationId: 'listMyWork',
-    summary: '"My work": the open reviews in your scope due soon (amber) or past their target (red), most urgent first',
-    description: 'For an ICB user their ICB\'s reviews, for a regional user the region\'s, for a national user all; each with its targets and RAG.',
-  })
-  @ApiOkResponse({ type: ReviewListDto, description: 'The reviews that need attention.' })
-  myWork(@CurrentPrincipal() principal: Principal): Promise<ReviewListDto> {
-    return this.reviews.myWork(principal);
-  }
-
   @Get(':id')
   @RequirePermission(Permissions.reviewRead)
   @AuditedResource('review', 'read')

@@ -6,6 +6,18 @@ export class ReviewNotFoundError extends DomainError {
   }
 }
 
+export class RecommendationNotFoundError extends DomainError {
+  constructor(id: string) {
+    super('RECOMMENDATION_NOT_FOUND', 404, 'Recommendation not found', `No recommendation ${id} is visible to you.`);
+  }
+}
+
+export class ActionNotFoundError extends DomainError {
+  constructor(id: string) {
+    super('ACTION_NOT_FOUND', 404, 'Action not found', `No action ${id} is visible to you.`);
+  }
+}
+
 /** A rule of the review's lifecycle refused the change: 409 when the review's state forbids it, 422 when the values break a rule. */
 export class ReviewRuleError extends DomainError {
   constructor(status: 409 | 422, code: string, message: string, field?: string) {

@@ -9,7 +9,7 @@ import {
 } from '@scrt/contracts';
 import { ValidationFailedError } from '@scrt/http';
 import type { AuditEntry } from '@scrt/persistence';
-import { CodeListCopy, OrganisationHierarchyCopy } from '@scrt/reference-copy';
+import { CodeListCopy } from '@scrt/reference-copy';
 import type { IsoDate } from '@scrt/working-days';
 import { CaseCopyRepository } from '../case-copy/case-copy.repository.js';
 import { Clock } from '../deadlines/clock.js';
@@ -17,6 +17,8 @@ import type { ReviewTimeline } from '../deadlines/deadline-engine.js';
 import { DeadlinesService, type DeadlineInputs } from '../deadlines/deadlines.service.js';
 import type { ConvertReviewDto, CreateReviewDto, PauseReviewDto, RecordStageChangeDto, ResumeReviewDto } from './dto/review-input.dto.js';
 import type { ReviewDto, ReviewListDto } from './dto/review.dto.js';
+import { assertCodeForNewRecord } from './code-check.js';
+import { ReviewAccess } from './review-access.js';
 import { assertDateInOrder, assertNotClosed, assertStageChange } from './review-rules.js';
 import { dateColumn, dateColumnOrNull, isoDateOf } from './review-dates.js';
 import { reviewSnapshot, toReviewDto } from './review-snapshot.js';
@@ -26,8 +28,6 @@ import {
   NotTheReviewsIcbError,
   PreconditionFailedError,
   PreconditionRequiredError,
-  ReferenceDataUnavailableError,
-  ReviewNotFoundError,
   ReviewRuleError,
 } from './reviews.errors.js';
 import { DUPLICATE, KEY_TAKEN, ReviewsRepository, STALE, type ChangePlan, type PendingEvent, type ReviewRow, type ReviewWithHistory, type ReviewWrite } from './reviews.repository.js';
@@ -73,7 +73,7 @@ export class ReviewsService {
     private readonly reviews: ReviewsRepository,
     private readonly cases: CaseCopyRepository,
     private readonly codeLists: CodeListCopy,
-    private readonly hierarchy: OrganisationHierarchyCopy,
+    private readonly access: ReviewAccess,
     private readonly deadlines: DeadlinesService,
     private readonly clock: Clock,
   ) {}
@@ -86,7 +86,7 @@ export class ReviewsService {
     }
     const today = this.clock.today();
     const known = await this.cases.findCase(input.caseId);
-    if (!known || !(await this.canSee(principal, known.organisationCode))) {
+    if (!known || !(await this.access.canSee(principal, known.organisationCode))) {
       throw new ReviewRuleError(422, 'CASE_NOT_FOUND', `No case ${input.caseId} known to reviews is visible to you.`, 'caseId');
     }
     if (principal.tier !== 'icb') throw new NotTheReviewsIcbError();
@@ -138,14 +138,14 @@ export class ReviewsService {
 
   /** Out-of-scope and missing reviews look the same, so existence does not leak. */
   async get(id: string, principal: Principal): Promise<ReviewDto> {
-    const review = await this.visibleReview(id, principal, 'read');
+    const review = await this.access.visibleReview(id, principal, 'read');
     await this.reviews.recordAccess(principal, { action: 'read', resourceType: 'review', resourceId: id, outcome: 'success' });
     return this.dtoOf(review, await this.incidentDateOf(review), await this.deadlines.inputs(), this.clock.today());
   }
 
   async list(filter: ListReviewsFilter, principal: Principal): Promise<ReviewListDto> {
     const today = this.clock.today();
-    const organisationCodes = principal.tier === 'national' ? undefined : (await this.hierarchy.hierarchy()).recordCodesRollingUpTo(await this.scopeCodeOf(principal), today);
+    const organisationCodes = await this.access.visibleOrganisationCodes(principal);
     const rows = await this.reviews.list({ organisationCodes, caseId: filter.caseId, status: filter.status, openStages: OPEN_STAGES }, filter.limit, filter.cursor);
     const inputs = await this.deadlines.inputs();
     const items: ReviewDto[] = [];
@@ -156,9 +156,9 @@ export class ReviewsService {
   }
 
   /** "My work": the open reviews in the caller's scope whose running target is due soon (amber) or breached (red), most urgent first. */
-  async myWork(principal: Principal): Promise<ReviewListDto> {
+  async myWork(principal: Principal): Promise<ReviewDto[]> {
     const today = this.clock.today();
-    const organisationCodes = principal.tier === 'national' ? undefined : (await this.hierarchy.hierarchy()).recordCodesRollingUpTo(await this.scopeCodeOf(principal), today);
+    const organisationCodes = await this.access.visibleOrganisationCodes(principal);
     const rows = await this.reviews.list({ organisationCodes, status: 'open', openStages: OPEN_STAGES }, MY_WORK_LIMIT);
     const inputs = await this.deadlines.inputs();
     const urgent: { dto: ReviewDto; left: number }[] = [];
@@ -168,7 +168,7 @@ export class ReviewsService {
       if (running) urgent.push({ dto, left: running.workingDaysLeft ?? 0 });
     }
     await this.reviews.recordAccess(principal, { action: 'list', resourceType: 'review', resourceId: 'my-work', outcome: 'success' });
-    return { items: urgent.sort((a, b) => a.left - b.left).map((entry) => entry.dto), nextCursor: null };
+    return urgent.sort((a, b) => a.left - b.left).map((entry) => entry.dto);
   }
 
   async recordStageChange(id: string, ifMatch: string | undefined, input: RecordStageChangeDto, principal: Principal): Promise<ReviewDto> {
@@ -347,45 +347,17 @@ export class ReviewsService {
     return known ? isoDateOf(known.incidentDate) : isoDateOf(review.stageDate);
   }
 
-  /** By the organisation hierarchy in force today (the record keeps the code it was submitted under). */
-  private async canSee(principal: Principal, organisationCode: string): Promise<boolean> {
-    if (principal.tier === 'national') return true;
-    return (await this.hierarchy.hierarchy()).canSeeRecord({ tier: principal.tier, organisationCode: principal.organisationCode }, organisationCode, this.clock.today());
-  }
-
-  /** A regional user's scope is their region, an ICB user's their ICB. */
-  private async scopeCodeOf(principal: Principal): Promise<string> {
-    const rollUp = (await this.hierarchy.hierarchy()).rollUp(principal.organisationCode, this.clock.today());
-    return (principal.tier === 'region' ? rollUp.regionOdsCode : rollUp.icbOdsCode) ?? principal.organisationCode;
-  }
-
-  private async visibleReview(id: string, principal: Principal, action: AuditEntry['action']): Promise<ReviewWithHistory> {
-    const review = await this.reviews.findById(id);
-    if (!review || !(await this.canSee(principal, review.organisationCode))) {
-      await this.reviews.recordAccess(principal, { action, resourceType: 'review', resourceId: id, outcome: review ? 'denied' : 'not-found' });
-      throw new ReviewNotFoundError(id);
-    }
-    return review;
-  }
-
   /** Visible, changed by its own ICB, and at the version the caller read. */
   private async changeableReview(id: string, principal: Principal, expectedVersion: number): Promise<ReviewWithHistory> {
-    const review = await this.visibleReview(id, principal, 'update');
-    if (principal.tier !== 'icb') throw new NotTheReviewsIcbError();
+    const review = await this.access.changeableReview(id, principal);
     if (review.version !== expectedVersion) throw new PreconditionFailedError(review.version);
     return review;
   }
 
-  private async assertCode(list: string, field: string, code: string, today: IsoDate): Promise<void> {
-    const check = await this.codeLists.checkForNewRecord(list, code, today);
-    if (check.outcome === 'valid') return;
-    if (check.outcome === 'no-version') throw new ReferenceDataUnavailableError(`version of the ${list} code list`);
-    const problem =
-      check.outcome === 'deprecated'
-        ? { field, code: 'DEPRECATED_CODE', message: `${field} ${code} is deprecated in ${list} version ${check.version}: not accepted on new records` }
-        : { field, code: 'UNKNOWN_CODE', message: `${field} ${code} is not a code of ${list} version ${check.version}` };
-    throw new ValidationFailedError([problem], problem.message);
+  private assertCode(list: string, field: string, code: string, today: IsoDate): Promise<void> {
+    return assertCodeForNewRecord(this.codeLists, list, field, code, today);
   }
+
 
   private async replay(principal: Principal, key: string, requestHash: string): Promise<ReviewDto | undefined> {
     if (!IDEMPOTENCY_KEY.test(key)) throw new ValidationFailedError([{ field: 'Idempotency-Key', code: 'MATCHES', message: 'Idempotency-Key must be 8 to 200 letters, digits or ._:-' }]);
