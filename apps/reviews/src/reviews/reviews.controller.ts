@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -32,6 +32,23 @@ const conflict = { description: 'The review\'s state does not allow it (e.g. `ST
 const unprocessable = { description: 'The values break a review rule (e.g. `DATE_IN_THE_FUTURE`, `DATE_BEFORE_PREVIOUS_STAGE`, `PUBLICATION_STATE_REQUIRED`); nothing was stored or emitted.', ...problemContent };
 const stale = { description: 'The review changed since you read it (`PRECONDITION_FAILED`): read it again.', ...problemContent };
 const required = { status: 428, description: 'If-Match is missing (`PRECONDITION_REQUIRED`).', ...problemContent };
+
+/** A change to one review: If-Match, audited, the review after it (200) or a problem naming the rule. */
+const ReviewChange = (operation: { operationId: string; summary: string; description: string }, answer: string) =>
+  applyDecorators(
+    HttpCode(200),
+    RequirePermission(Permissions.reviewManage),
+    AuditedResource('review', 'update'),
+    ApiOperation(operation),
+    ApiHeader(ifMatch),
+    ApiOkResponse({ type: ReviewDto, description: answer, headers: { ETag: reviewHeaders.ETag } }),
+    ApiNotFoundResponse(notFound),
+    ApiConflictResponse(conflict),
+    ApiPreconditionFailedResponse(stale),
+    ApiResponse(required),
+    ApiUnprocessableEntityResponse(unprocessable),
+    ApiBodyProblemResponses(),
+  );
 
 @ApiTags('reviews')
 @Controller('reviews')
@@ -91,22 +108,14 @@ export class ReviewsController {
   }
 
   @Post(':id/stage-changes')
-  @HttpCode(200)
-  @RequirePermission(Permissions.reviewManage)
-  @AuditedResource('review', 'update')
-  @ApiOperation({
-    operationId: 'recordReviewStageChange',
-    summary: 'Move a review to its next stage, with the date it happened',
-    description: 'Only the moves of the stage machine; the date not in the future nor before the current stage began. SIGNED_OFF records the sign-off date; PUBLISHED needs a `publicationState` (a published report takes `occurredOn` as its publication date).',
-  })
-  @ApiHeader(ifMatch)
-  @ApiOkResponse({ type: ReviewDto, description: 'The review after the move.', headers: { ETag: reviewHeaders.ETag } })
-  @ApiNotFoundResponse(notFound)
-  @ApiConflictResponse(conflict)
-  @ApiPreconditionFailedResponse(stale)
-  @ApiResponse(required)
-  @ApiUnprocessableEntityResponse(unprocessable)
-  @ApiBodyProblemResponses()
+  @ReviewChange(
+    {
+      operationId: 'recordReviewStageChange',
+      summary: 'Move a review to its next stage, with the date it happened',
+      description: 'Only the moves of the stage machine; the date not in the future nor before the current stage began. SIGNED_OFF records the sign-off date; PUBLISHED needs a `publicationState` (a published report takes `occurredOn` as its publication date).',
+    },
+    'The review after the move.',
+  )
   async recordStageChange(
     @Param() params: ReviewIdParam,
     @Body() body: RecordStageChangeDto,
@@ -118,18 +127,10 @@ export class ReviewsController {
   }
 
   @Post(':id/pause')
-  @HttpCode(200)
-  @RequirePermission(Permissions.reviewManage)
-  @AuditedResource('review', 'update')
-  @ApiOperation({ operationId: 'pauseReview', summary: "Pause an open review's clock, with a reason from the `pause-reasons` list", description: 'Paused time does not count against the target: the target date moves on while the review is paused.' })
-  @ApiHeader(ifMatch)
-  @ApiOkResponse({ type: ReviewDto, description: 'The review, paused.', headers: { ETag: reviewHeaders.ETag } })
-  @ApiNotFoundResponse(notFound)
-  @ApiConflictResponse(conflict)
-  @ApiPreconditionFailedResponse(stale)
-  @ApiResponse(required)
-  @ApiUnprocessableEntityResponse(unprocessable)
-  @ApiBodyProblemResponses()
+  @ReviewChange(
+    { operationId: 'pauseReview', summary: "Pause an open review's clock, with a reason from the `pause-reasons` list", description: 'Paused time does not count against the target: the target date moves on while the review is paused.' },
+    'The review, paused.',
+  )
   async pause(
     @Param() params: ReviewIdParam,
     @Body() body: PauseReviewDto,
@@ -141,18 +142,10 @@ export class ReviewsController {
   }
 
   @Post(':id/resumption')
-  @HttpCode(200)
-  @RequirePermission(Permissions.reviewManage)
-  @AuditedResource('review', 'update')
-  @ApiOperation({ operationId: 'resumeReview', summary: "Resume a paused review's clock", description: 'The clock runs again from `resumedOn`; the target date has moved on by the working days (or calendar days, for targets in months) paused.' })
-  @ApiHeader(ifMatch)
-  @ApiOkResponse({ type: ReviewDto, description: 'The review, running again.', headers: { ETag: reviewHeaders.ETag } })
-  @ApiNotFoundResponse(notFound)
-  @ApiConflictResponse(conflict)
-  @ApiPreconditionFailedResponse(stale)
-  @ApiResponse(required)
-  @ApiUnprocessableEntityResponse(unprocessable)
-  @ApiBodyProblemResponses()
+  @ReviewChange(
+    { operationId: 'resumeReview', summary: "Resume a paused review's clock", description: 'The clock runs again from `resumedOn`; the target date has moved on by the working days (or calendar days, for targets in months) paused.' },
+    'The review, running again.',
+  )
   async resume(
     @Param() params: ReviewIdParam,
     @Body() body: ResumeReviewDto,

@@ -44,18 +44,6 @@ export class PreconditionFailedError extends DomainError {
   }
 }
 
-export class IdempotencyKeyReusedError extends DomainError {
-  constructor() {
-    super('IDEMPOTENCY_KEY_REUSED', 409, 'Idempotency key reused', 'This Idempotency-Key was used for a different request.');
-  }
-}
-
-export class IdempotencyKeyInProgressError extends DomainError {
-  constructor() {
-    super('IDEMPOTENCY_KEY_IN_PROGRESS', 409, 'Idempotency key in progress', 'A request with this Idempotency-Key is still being processed; retry shortly.');
-  }
-}
-
 /** A local copy (code lists, timescales, calendar, hierarchy) has not received its first event yet. */
 export class ReferenceDataUnavailableError extends DomainError {
   constructor(what: string) {

@@ -7,7 +7,7 @@ import {
   type Principal,
   type ReviewStageV1,
 } from '@scrt/contracts';
-import { ValidationFailedError } from '@scrt/http';
+import { IdempotencyKeyInProgressError, IdempotencyKeyReusedError, ValidationFailedError } from '@scrt/http';
 import type { AuditEntry } from '@scrt/persistence';
 import { CodeListCopy } from '@scrt/reference-copy';
 import type { IsoDate } from '@scrt/working-days';
@@ -23,8 +23,6 @@ import { assertDateInOrder, assertNotClosed, assertStageChange } from './review-
 import { dateColumn, dateColumnOrNull, isoDateOf } from './review-dates.js';
 import { reviewSnapshot, toReviewDto } from './review-snapshot.js';
 import {
-  IdempotencyKeyInProgressError,
-  IdempotencyKeyReusedError,
   NotTheReviewsIcbError,
   PreconditionFailedError,
   PreconditionRequiredError,
