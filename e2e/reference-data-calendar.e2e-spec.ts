@@ -26,6 +26,22 @@ describe('reference data: calendar, timescales and safeguarding partnerships thr
       expectProblem(await reader.get(`${BASE}/calendar/bank-holidays?fromYear=2027&toYear=2026`), 400, 'VALIDATION_FAILED', 'toYear');
     });
 
+    it('answers the bank holidays and the timescales with a strong ETag and Cache-Control, and 304 to If-None-Match', async () => {
+      for (const path of [`${BASE}/calendar/bank-holidays?fromYear=2019`, `${BASE}/timescales?version=1`]) {
+        const first = await reader.get(path);
+        const etag = first.headers.get('etag')!;
+        expect(etag).toMatch(/^"[^"]+"$/);
+        expect(first.headers.get('cache-control')).toBe('private, max-age=60');
+        const again = await reader.get(path, { 'if-none-match': etag });
+        expect(again.status).toBe(304);
+        expect(again.headers.get('etag')).toBe(etag);
+        expect((await reader.get(path, { 'if-none-match': '"stale"' })).status).toBe(200);
+      }
+      const otherYear = await reader.get(`${BASE}/calendar/bank-holidays?fromYear=2020`);
+      expect(otherYear.headers.get('etag')).not.toBe((await reader.get(`${BASE}/calendar/bank-holidays?fromYear=2019`)).headers.get('etag'));
+      expect((await reader.get(`${BASE}/timescales?version=1`)).headers.get('etag')).toBe('"timescales.v1"');
+    });
+
     it('adds and counts working days over Christmas 2026', async () => {
       const added = await reader.get(`${BASE}/calendar/working-days/add?from=2026-12-21&days=5`);
       expect(added.status).toBe(200);

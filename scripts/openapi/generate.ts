@@ -17,6 +17,8 @@ const ROLE_PERMISSIONS_FILE = 'config/role-permissions.json';
 /** Operation tags, in the order readers meet them; a tag used by an operation but not listed here fails the lint. */
 const TAGS = [
   { name: 'cases', description: 'Safeguarding incidents recorded by ICBs and case-management systems.' },
+  { name: 'reviews', description: 'The statutory review of a case: stages with dates, pauses, conversion of a rapid review, sign-off and publication, targets with RAG.' },
+  { name: 'reviews: learning', description: 'Recommendations and their actions, learning embedded and re-audit, contributory factors, lessons, good practice, dissemination; repeated recommendations; "my work".' },
   { name: 'reference data', description: 'Organisations (NHS England, regions, ICBs) and code lists.' },
   { name: 'reference data: calendar', description: 'England and Wales bank holidays and working-day arithmetic for deadlines.' },
   { name: 'reference data: timescales', description: 'Versioned review timescale targets: national defaults and ICB overrides, edited as drafts and published.' },

@@ -14,6 +14,10 @@ export * from './events/organisation-changed.v1.js';
 export * from './events/timescales-published.v1.js';
 export * from './events/bank-holidays-changed.v1.js';
 export * from './events/partnership-changed.v1.js';
+// reviews (issue 10)
+export * from './events/review-snapshot.v1.js';
+export * from './events/review-events.v1.js';
+export * from './events/learning-events.v1.js';
 export * from './auth/principal.js';
 export * from './auth/permissions.js';
 export * from './auth/cis2.js';

@@ -16,6 +16,15 @@ export const Topics = {
   timescalesPublishedV1: 'reference-data.timescales.published.v1',
   bankHolidaysChangedV1: 'reference-data.bank-holidays.changed.v1',
   partnershipChangedV1: 'reference-data.partnership.changed.v1',
+  // Reviews (issue 10 §4): every change, for the warehouse.
+  reviewCreatedV1: 'reviews.review.created.v1',
+  reviewStageChangedV1: 'reviews.review.stage-changed.v1',
+  reviewUpdatedV1: 'reviews.review.updated.v1',
+  reviewDeadlineAlertedV1: 'reviews.review.deadline-alerted.v1',
+  recommendationRecordedV1: 'reviews.recommendation.recorded.v1',
+  recommendationUpdatedV1: 'reviews.recommendation.updated.v1',
+  actionUpdatedV1: 'reviews.action.updated.v1',
+  learningRecordedV1: 'reviews.learning.recorded.v1',
 } as const;
 
 /**
@@ -40,7 +49,7 @@ export const UNLIMITED_RETENTION = { 'retention.ms': '-1', 'retention.bytes': '-
 export type TopicName = (typeof Topics)[keyof typeof Topics];
 
 /** Consumer services, each with its own consumer group and dead-letter topic. */
-export const ConsumerServices = ['reporting', 'case-intake', 'gateway'] as const;
+export const ConsumerServices = ['reporting', 'case-intake', 'gateway', 'reviews'] as const;
 export type ConsumerService = (typeof ConsumerServices)[number];
 
 export function deadLetterTopic(consumer: string): string {

@@ -10,3 +10,4 @@ export * from './problem.dto.js';
 export * from './problem-responses.js';
 export * from './html.js';
 export * from './edge/index.js';
+export * from './idempotency-errors.js';

@@ -4,3 +4,4 @@ export * from './service-core.module.js';
 export * from './database-health.module.js';
 export * from './database-errors.js';
 export * from './sql-parameters.js';
+export * from './unique-violation.js';

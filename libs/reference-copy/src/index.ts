@@ -11,3 +11,7 @@ export * from './partnerships/partnership-copy.js';
 export * from './partnerships/partnership-copy.events.js';
 export * from './partnerships/partnership-copy.module.js';
 export * from './hierarchy/record-scope.js';
+export * from './deadlines/timescale-copy.js';
+export * from './deadlines/calendar-copy.js';
+export * from './deadlines/deadline-copy.events.js';
+export * from './deadlines/deadline-copy.module.js';

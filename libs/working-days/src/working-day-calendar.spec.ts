@@ -1,4 +1,4 @@
-import { InvalidDateError } from './iso-date.js';
+import { addCalendarDays, InvalidDateError } from './iso-date.js';
 import { InvalidWorkingDaysError, OutsideCalendarError, WorkingDayCalendar } from './working-day-calendar.js';
 
 // The gov.uk lists for 2020 to 2027 (2027 by rule), the days these tests cross.
@@ -78,6 +78,22 @@ describe('WorkingDayCalendar.countWorkingDays (start excluded, end included)', (
   it('is the inverse of addWorkingDays', () => {
     for (const days of [1, 7, 15, 40, 250]) {
       expect(calendar.countWorkingDays('2022-01-04', calendar.addWorkingDays('2022-01-04', days))).toBe(days);
+    }
+  });
+
+  it('counts (by whole weeks and holidays between) exactly as walking the days one by one does', () => {
+    const walk = (from: string, to: string) => {
+      let count = 0;
+      for (let day = addCalendarDays(from, 1); day <= to; day = addCalendarDays(day, 1)) if (calendar.isWorkingDay(day)) count += 1;
+      return count;
+    };
+    for (let offset = 0; offset < 400; offset += 7) {
+      const from = addCalendarDays('2022-04-01', offset);
+      for (const length of [0, 1, 5, 6, 7, 13, 64, 365]) {
+        const to = addCalendarDays(from, length);
+        expect([from, to, calendar.countWorkingDays(from, to)]).toEqual([from, to, walk(from, to)]);
+        expect(calendar.countWorkingDays(to, from) + walk(from, to)).toBe(0);
+      }
     }
   });
 

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { publishSeededBankHolidays } from './bank-holidays-seed.js';
 import { seedCodeLists } from './code-lists-seed.js';
 import { seedOrganisations, type OrganisationSeedRow } from './organisations-seed.js';
+import { publishSeededTimescales } from './timescales-seed.js';
 
 const ORGANISATIONS_CSV = path.join(import.meta.dirname, 'organisations.csv');
 const BANK_HOLIDAYS_CSV = path.join(import.meta.dirname, 'bank-holidays.csv');
@@ -46,7 +47,11 @@ async function seedCalendarAndTimescales(client: pg.Client): Promise<void> {
   }
   await publishSeededBankHolidays(client);
   const [{ versions }] = (await client.query<{ versions: number }>('SELECT count(*)::int AS versions FROM refdata.timescale_version')).rows;
-  if (versions > 0) return;
+  if (versions === 0) await seedTimescales(client);
+  await publishSeededTimescales(client);
+}
+
+async function seedTimescales(client: pg.Client): Promise<void> {
   await client.query(
     `INSERT INTO refdata.timescale_version (version, status, effective_from, created_by, published_at, published_by) VALUES (1, 'published', $1::date, $2, now(), $2)`,
     [TIMESCALES_EFFECTIVE_FROM, SEEDED_BY],
@@ -59,7 +64,6 @@ async function seedCalendarAndTimescales(client: pg.Client): Promise<void> {
     );
   }
 }
-
 
 /** Splits one CSV line, honouring double-quoted fields (organisation names contain commas). */
 export function parseCsvLine(line: string): string[] {

@@ -1,11 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission } from '@scrt/auth';
 import { Permissions, type Principal } from '@scrt/contracts';
 import { ApiBodyProblemResponses, problemContent } from '@scrt/http';
+import { cachingHeaders, contentEtag, notModified } from '../http-caching.js';
 import { CalendarService } from './calendar.service.js';
 import { BankHolidayDto, BankHolidayListDto, BankHolidayYearsQuery, CreateBankHolidayDto, HolidayDateParam } from './dto/bank-holiday.dto.js';
 import { AddWorkingDaysQuery, AddWorkingDaysResultDto, CountWorkingDaysQuery, CountWorkingDaysResultDto } from './dto/working-days.dto.js';
+
+const holidayCaching = cachingHeaders('"bank-holidays.3q2-7wEXAMPLE0000000000"');
 
 @ApiTags('reference data: calendar')
 @Controller('reference-data/calendar')
@@ -17,11 +21,18 @@ export class CalendarController {
   @ApiOperation({
     operationId: 'listBankHolidays',
     summary: 'England and Wales bank holidays (with substitute days) of a range of years',
-    description: 'Each day says where it comes from (`source`): the published gov.uk list, the standing rules (for years the list does not cover yet), or an addition through the API. Years default to this year.',
+    description: 'Each day says where it comes from (`source`): the published gov.uk list, the standing rules (for years the list does not cover yet), or an addition through the API. Years default to this year. The answer carries a strong `ETag` (a digest of its content) and `Cache-Control`; `If-None-Match` with it answers 304 while those years are unchanged.',
   })
-  @ApiOkResponse({ type: BankHolidayListDto, description: 'The bank holidays of the years asked for, in date order.' })
-  list(@Query() query: BankHolidayYearsQuery): Promise<BankHolidayListDto> {
-    return this.calendar.list(query.fromYear, query.toYear);
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag of the representation the client holds.', example: '"bank-holidays.3q2-7wEXAMPLE0000000000"' })
+  @ApiOkResponse({ type: BankHolidayListDto, description: 'The bank holidays of the years asked for, in date order.', headers: holidayCaching })
+  @ApiResponse({ status: 304, description: 'Not modified: the bank holidays of those years are the ones named by If-None-Match.', headers: holidayCaching })
+  async list(
+    @Query() query: BankHolidayYearsQuery,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<BankHolidayListDto | undefined> {
+    const holidays = await this.calendar.list(query.fromYear, query.toYear);
+    return notModified(reply, ifNoneMatch, contentEtag('bank-holidays', holidays)) ? undefined : holidays;
   }
 
   @Post('bank-holidays')

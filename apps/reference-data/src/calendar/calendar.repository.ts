@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BankHolidaysChangedV1Contract, eventActorOf, type BankHolidayV1, type Principal } from '@scrt/contracts';
 import { OutboxWriter, type SqlClient } from '@scrt/messaging';
-import { AuditTrail, DATABASE } from '@scrt/persistence';
+import { AuditTrail, DATABASE, unlessDuplicate } from '@scrt/persistence';
 import { REFDATA_SCHEMA, type ReferenceDataDatabase } from '../database.js';
 import { dateOf, isoDateOf } from './dto/calendar-date.js';
-import { unlessDuplicate } from './unique-violation.js';
 
 export interface NewBankHoliday {
   date: string;

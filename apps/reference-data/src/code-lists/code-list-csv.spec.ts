@@ -1,6 +1,6 @@
 import { codesToCsv, parseCodesCsv } from './code-list-csv.js';
 import { diffCodes, groupingProblems } from './code-list-rules.js';
-import { matchesIfNoneMatch, publishedVersionEtag } from './http-caching.js';
+import { matchesIfNoneMatch, publishedVersionEtag } from '../http-caching.js';
 
 const rapid = { code: 'RAPID_REVIEW', label: 'Rapid review, children', description: 'Say "15 days"', sortOrder: 10, parentCode: null, deprecated: false };
 

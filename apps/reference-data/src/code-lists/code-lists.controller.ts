@@ -21,14 +21,11 @@ import {
   PublishCodeListDto,
   PutCodeDto,
 } from './dto/code-list.dto.js';
-import { notModified, publishedVersionEtag } from './http-caching.js';
+import { cachingHeaders as cachingHeadersOf, notModified, publishedVersionEtag } from '../http-caching.js';
 
 const noList = { description: 'No such list, or no such version.', ...problemContent };
 const noDraft = { description: 'No such list, or it has no draft.', ...problemContent };
-const cachingHeaders = {
-  ETag: { description: 'Strong validator of this representation.', schema: { type: 'string', example: '"review-types.v1"' } },
-  'Cache-Control': { description: 'Private, short-lived.', schema: { type: 'string', example: 'private, max-age=60' } },
-} as const;
+const cachingHeaders = cachingHeadersOf('"review-types.v1"');
 
 @ApiTags('reference data: code lists')
 @ApiExtraModels(CsvRowProblemDto)

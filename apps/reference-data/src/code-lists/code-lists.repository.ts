@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CodeListPublishedV1Contract, eventActorOf, type Principal } from '@scrt/contracts';
 import { OutboxWriter, type SqlClient } from '@scrt/messaging';
-import { AuditTrail, DATABASE } from '@scrt/persistence';
+import { AuditTrail, DATABASE, unlessDuplicate } from '@scrt/persistence';
 import { dateOf, isoDateOf } from '../calendar/dto/calendar-date.js';
-import { unlessDuplicate } from '../calendar/unique-violation.js';
 import { REFDATA_SCHEMA, type ReferenceDataDatabase } from '../database.js';
 import type { CodeValues } from './code-list-rules.js';
 

@@ -1,8 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequirePermission } from '@scrt/auth';
 import { Permissions, type Principal } from '@scrt/contracts';
 import { ApiBodyProblemResponses, problemContent } from '@scrt/http';
+import { cachingHeaders, notModified, publishedVersionEtag } from '../http-caching.js';
 import {
   PublishTimescalesDto,
   PutTimescaleTargetDto,
@@ -16,6 +18,7 @@ import {
 import { TimescalesService } from './timescales.service.js';
 
 const noDraft = { description: 'There is no draft.', ...problemContent };
+const versionCaching = cachingHeaders('"timescales.v1"');
 
 @ApiTags('reference data: timescales')
 @Controller('reference-data/timescales')
@@ -27,12 +30,19 @@ export class TimescalesController {
   @ApiOperation({
     operationId: 'getTimescales',
     summary: 'The timescale targets in force today, `?asAt=` a date, or a published `?version=`',
-    description: 'Without parameters, the published version in force today; `asAt` picks the one in force on a date, `version` a published version by number. Drafts are never returned here.',
+    description: 'Without parameters, the published version in force today; `asAt` picks the one in force on a date, `version` a published version by number. Drafts are never returned here. A published version never changes: its strong `ETag` names it, and `If-None-Match` with it answers 304.',
   })
-  @ApiOkResponse({ type: TimescaleVersionDto, description: 'The timescale version asked for, with its targets.' })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag of the representation the client holds.', example: '"timescales.v1"' })
+  @ApiOkResponse({ type: TimescaleVersionDto, description: 'The timescale version asked for, with its targets.', headers: versionCaching })
+  @ApiResponse({ status: 304, description: 'Not modified: the version named by If-None-Match is the one asked for.', headers: versionCaching })
   @ApiNotFoundResponse({ description: 'No such published version, or none in force on that date.', ...problemContent })
-  get(@Query() query: TimescaleVersionQuery): Promise<TimescaleVersionDto> {
-    return this.timescales.get(query);
+  async get(
+    @Query() query: TimescaleVersionQuery,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TimescaleVersionDto | undefined> {
+    const version = await this.timescales.get(query);
+    return notModified(reply, ifNoneMatch, publishedVersionEtag('timescales', version.version)) ? undefined : version;
   }
 
   @Get('versions')

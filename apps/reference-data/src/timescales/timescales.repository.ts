@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { eventActorOf, TimescalesPublishedV1Contract, type Principal, type PublishedTimescaleTargetV1 } from '@scrt/contracts';
 import { OutboxWriter, type SqlClient } from '@scrt/messaging';
-import { AuditTrail, DATABASE } from '@scrt/persistence';
+import { AuditTrail, DATABASE, unlessDuplicate } from '@scrt/persistence';
 import { dateOf, isoDateOf } from '../calendar/dto/calendar-date.js';
-import { unlessDuplicate } from '../calendar/unique-violation.js';
 import { REFDATA_SCHEMA, type ReferenceDataDatabase } from '../database.js';
 
 export interface TargetValues {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@scrt/contracts';
+import { selectTarget } from '@scrt/reference-copy';
 import { addCalendarMonths, todayInEngland } from '@scrt/working-days';
 import { CalendarService, withFieldOfRange } from '../calendar/calendar.service.js';
 import { isoDateOf } from '../calendar/dto/calendar-date.js';
@@ -125,11 +126,10 @@ export class TimescalesService {
   /** The ICB's override when it has one, else the national default; with the due date when `from` is given. */
   async targetInForce(query: TargetInForceQuery): Promise<TargetInForceDto> {
     const version = await this.inForce(query.asAt ?? query.from ?? todayInEngland());
-    const matching = version.targets.filter((target) => target.reviewType === query.reviewType && target.stage === query.stage);
-    const override = query.icbOdsCode ? matching.find((target) => target.icbOdsCode === query.icbOdsCode) : undefined;
-    const target = override ?? matching.find((candidate) => candidate.icbOdsCode === null);
-    if (!target) throw new TimescaleTargetNotFoundError(query.reviewType, query.stage);
-    const answer: TargetInForceDto = { ...toTargetDto(target), version: version.version, scope: override ? 'icb' : 'national' };
+    const selected = selectTarget(version.targets, query.reviewType, query.stage, query.icbOdsCode);
+    if (!selected) throw new TimescaleTargetNotFoundError(query.reviewType, query.stage);
+    const { target, scope } = selected;
+    const answer: TargetInForceDto = { ...toTargetDto(target), version: version.version, scope };
     if (query.from) answer.dueDate = await this.dueDate(query.from, target.amount, target.unit as TimescaleUnit);
     return answer;
   }

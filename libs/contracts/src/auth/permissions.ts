@@ -12,6 +12,8 @@ export const Permissions = {
   referenceDataManage: 'reference-data:manage',
   /** Who looked at a case (its view log): the case's own ICB's data-input users and oversight. */
   caseViewLog: 'case:view-log',
+  reviewRead: 'review:read',
+  reviewManage: 'review:manage',
 } as const;
 
 export type Permission = (typeof Permissions)[keyof typeof Permissions];
