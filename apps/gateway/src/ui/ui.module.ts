@@ -4,6 +4,9 @@ import { ProxyModule } from '../proxy/proxy.module.js';
 import { SessionModule } from '../session/session.module.js';
 import { AccountController } from './account/account.controller.js';
 import { RoleSwitchService } from './account/role-switch.service.js';
+import { CaseApi } from './cases/case-api.js';
+import { CasesUiController } from './cases/cases-ui.controller.js';
+import { ReferenceLists } from './cases/reference-lists.js';
 import { PageAccessGuard } from './foundation/page-access.guard.js';
 import { HelpPagesController } from './help/help-pages.controller.js';
 import { HomeController } from './home/home.controller.js';
@@ -14,7 +17,7 @@ import { HomeController } from './home/home.controller.js';
  */
 @Module({
   imports: [AuthModule, SessionModule, ProxyModule],
-  controllers: [HomeController, HelpPagesController, AccountController],
-  providers: [PageAccessGuard, RoleSwitchService],
+  controllers: [HomeController, HelpPagesController, AccountController, CasesUiController],
+  providers: [PageAccessGuard, RoleSwitchService, CaseApi, ReferenceLists],
 })
 export class UiModule {}

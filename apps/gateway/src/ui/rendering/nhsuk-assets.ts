@@ -2,14 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { ASSETS } from './asset-paths.js';
 import { nhsukPackageRoot } from './view-environment.js';
 
-/** Where the pages find their CSS and scripts. */
-export const ASSETS = {
-  css: '/assets/scrt/nhsuk-frontend.css',
-  nhsukScript: '/assets/nhsuk/nhsuk-frontend.min.js',
-  initScript: '/assets/scrt/init.mjs',
-} as const;
 
 const NHSUK_SCRIPTS = new Set(['nhsuk-frontend.min.js', 'nhsuk-frontend.min.js.map']);
 

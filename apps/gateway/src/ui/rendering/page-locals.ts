@@ -1,7 +1,7 @@
 import { Permissions, type Permission, type Principal, type ScopeTier } from '@scrt/contracts';
 import type { ResumedSession } from '../../session/session.service.js';
 import type { Flash } from '../../session/session.service.js';
-import { ASSETS } from './nhsuk-assets.js';
+import { ASSETS } from './asset-paths.js';
 
 declare module 'fastify' {
   interface FastifyReply {
