@@ -4,7 +4,6 @@ import type { FastifyInstance } from 'fastify';
 import { SessionService } from '../../session/session.service.js';
 import { BrowserErrorFilter } from '../foundation/browser-error.filter.js';
 import { cspNonceOf } from './csp-nonce.js';
-import { serveNhsukAssets } from './nhsuk-assets.js';
 import { pageLocals } from './page-locals.js';
 import { isPagePath } from './page-paths.js';
 import { createViewEnvironment } from './view-environment.js';
@@ -14,11 +13,18 @@ import { createViewEnvironment } from './view-environment.js';
  * assets, the per-request locals and NHS-styled error pages for browser paths.
  */
 export async function configurePages(app: NestFastifyApplication): Promise<void> {
+  await configureViews(app);
+  // Loaded here only: @fastify/static requires an ESM-only package, which Jest's route specs cannot load.
+  const { serveNhsukAssets } = await import('./nhsuk-assets.js');
+  await serveNhsukAssets(app.getHttpAdapter().getInstance() as unknown as FastifyInstance);
+}
+
+/** Rendering without the static assets (which route specs do without). */
+export async function configureViews(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   const environment = createViewEnvironment();
   // @fastify/view calls `configure` on what it is given: hand it our environment, not the global one.
   await fastify.register(fastifyView, { engine: { nunjucks: { configure: () => environment } }, templates: [] });
-  await serveNhsukAssets(fastify);
   const sessions = app.get(SessionService);
   fastify.addHook('preHandler', async (request, reply) => {
     if (!isPagePath(request.url)) return;
