@@ -18,6 +18,7 @@ const identity = argument('identity', 'http://localhost:3100');
 const databaseUrl = argument('database', process.env.DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:54329/scrt');
 
 const root = path.resolve(import.meta.dirname, '..');
+const { caseInput } = await import(path.join(root, 'dist/libs/testing/src/case-input.js'));
 const { clients } = JSON.parse(readFileSync(path.join(root, 'apps/dev-identity/demo-accounts.json'), 'utf8'));
 const client = clients.find((candidate) => candidate.org_code === 'QWO');
 
@@ -47,7 +48,7 @@ await Promise.all(
       const response = await fetch(new URL('/api/v1/cases', gateway), {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ incidentDate: '2026-01-01', reviewType: 'RAPID_REVIEW' }),
+        body: JSON.stringify(caseInput()),
       });
       const body = await response.json();
       latencies.push(performance.now() - begin);

@@ -11,7 +11,8 @@ const topIndex = args.indexOf('--top');
 const top = topIndex >= 0 ? Number(args[topIndex + 1]) : 25;
 const totalIndex = args.indexOf('--total');
 const totalPattern = totalIndex >= 0 ? new RegExp(args[totalIndex + 1]) : undefined;
-const files = args.filter((arg, index) => !arg.startsWith('--') && index !== topIndex + 1 && index !== totalIndex + 1);
+const optionValueIndexes = new Set([topIndex, totalIndex].filter((index) => index >= 0).map((index) => index + 1));
+const files = args.filter((arg, index) => !arg.startsWith('--') && !optionValueIndexes.has(index));
 if (files.length === 0) {
   console.error('usage: node bench/profile-summary.mjs <file.cpuprofile> [more...] [--top 25]');
   process.exit(2);

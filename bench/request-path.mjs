@@ -40,6 +40,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const stackGroups = stackProcesses(argument('state', path.join(root, '.local/dev-stack/stack.json')));
 const measured = (run) => withMachineLoad(() => withStackCpu(stackGroups, run));
 const { clientCredentialsToken, signInForTokens } = await import(path.join(root, 'dist/libs/testing/src/identity-client.js'));
+const { caseInput } = await import(path.join(root, 'dist/libs/testing/src/case-input.js'));
 const { clients } = JSON.parse(readFileSync(path.join(root, 'apps/dev-identity/demo-accounts.json'), 'utf8'));
 const caseSystem = clients.find((candidate) => candidate.org_code === 'QWO');
 
@@ -63,7 +64,7 @@ const stackOperations = {
   'record a case': {
     p99TargetMs: 100,
     send: async () => {
-      const { status, text } = await call('POST', '/api/v1/cases', machineToken, { incidentDate: '2026-01-01', reviewType: 'RAPID_REVIEW' });
+      const { status, text } = await call('POST', '/api/v1/cases', machineToken, caseInput());
       if (status === 201) createdIds.push(JSON.parse(text).id);
       return status === 201;
     },

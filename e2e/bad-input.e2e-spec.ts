@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { apiAsClient, apiAsUser, appUrl, rawHttpRequest, requiredEnv, type ApiClient, type ApiResponse, type RawHttpResponse } from '@scrt/testing';
+import { caseInput, apiAsClient, apiAsUser, appUrl, rawHttpRequest, requiredEnv, type ApiClient, type ApiResponse, type RawHttpResponse } from '@scrt/testing';
 import { countRows } from './support.js';
 
 /** Each finding of issue 5 §1, reproduced through the real gateway: a 4xx problem+json with a stable code, and nothing stored. */
 const CASES = '/api/v1/cases';
 const CASELOAD = '/api/v1/reports/caseload';
-const validCase = { incidentDate: '2026-01-02', reviewType: 'OTHER' };
+const validCase = caseInput({ incidentDate: '2026-01-02', reviewType: 'OTHER' });
 
 const storedRows = async () => ({ cases: await countRows('intake.case_record'), events: await countRows('intake.outbox_event') });
 const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;

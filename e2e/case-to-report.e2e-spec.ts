@@ -1,4 +1,4 @@
-import { apiAsClient, apiAsUser, eventually, type ApiClient } from '@scrt/testing';
+import { caseInput, apiAsClient, apiAsUser, eventually, type ApiClient } from '@scrt/testing';
 import { casesFor, countRows, queryDatabase, type CaseloadBody } from './support.js';
 
 const REVIEW_TYPE = 'SAR';
@@ -30,7 +30,7 @@ describe('a case recorded by an ICB reaches the reports of those who may see it'
     const nationalBefore = casesFor(await caseload(national), 'QWO', REVIEW_TYPE);
     const regionBefore = casesFor(await caseload(northEastRegion), 'QWO', REVIEW_TYPE);
 
-    const created = await westYorkshireInput.post('/api/v1/cases', { incidentDate: '2026-03-02', reviewType: REVIEW_TYPE });
+    const created = await westYorkshireInput.post('/api/v1/cases', caseInput({ incidentDate: '2026-03-02', reviewType: REVIEW_TYPE }));
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ organisationCode: 'QWO', regionCode: 'Y63', incidentDate: '2026-03-02', reviewType: REVIEW_TYPE, version: 1 });
     expect(created.headers.get('location')).toBe(`/api/v1/cases/${created.body.id}`);
@@ -54,26 +54,26 @@ describe('a case recorded by an ICB reaches the reports of those who may see it'
 
   it('lets a case-management system bound to an ICB record cases for that ICB only', async () => {
     const system = await apiAsClient('wy-case-system');
-    const created = await system.post('/api/v1/cases', { incidentDate: '2026-01-15', reviewType: 'RAPID_REVIEW' });
+    const created = await system.post('/api/v1/cases', caseInput({ incidentDate: '2026-01-15', reviewType: 'RAPID_REVIEW' }));
     expect(created.status).toBe(201);
     expect(created.body.organisationCode).toBe('QWO');
   });
 
   it('returns the first result when a write is retried with the same Idempotency-Key', async () => {
     const headers = { 'idempotency-key': `e2e-${Date.now()}-retry` };
-    const first = await westYorkshireInput.post('/api/v1/cases', { incidentDate: '2026-02-01', reviewType: 'DHR' }, headers);
-    const retry = await westYorkshireInput.post('/api/v1/cases', { incidentDate: '2026-02-01', reviewType: 'DHR' }, headers);
+    const first = await westYorkshireInput.post('/api/v1/cases', caseInput({ incidentDate: '2026-02-01', reviewType: 'DHR' }), headers);
+    const retry = await westYorkshireInput.post('/api/v1/cases', caseInput({ incidentDate: '2026-02-01', reviewType: 'DHR' }), headers);
     expect(first.status).toBe(201);
     expect(retry.status).toBe(200);
     expect(retry.body.id).toBe(first.body.id);
-    const conflict = await westYorkshireInput.post('/api/v1/cases', { incidentDate: '2026-02-02', reviewType: 'DHR' }, headers);
+    const conflict = await westYorkshireInput.post('/api/v1/cases', caseInput({ incidentDate: '2026-02-02', reviewType: 'DHR' }), headers);
     expect(conflict.status).toBe(409);
     expect(conflict.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('carries the caller\'s correlation id into the response, the event and its Kafka headers', async () => {
     const correlationId = `e2e-trace-${Date.now()}`;
-    const created = await westYorkshireInput.post('/api/v1/cases', { incidentDate: '2026-03-03', reviewType: 'OTHER' }, { 'x-correlation-id': correlationId });
+    const created = await westYorkshireInput.post('/api/v1/cases', caseInput({ incidentDate: '2026-03-03', reviewType: 'OTHER' }), { 'x-correlation-id': correlationId });
     expect(created.status).toBe(201);
     expect(created.headers.get('x-correlation-id')).toBe(correlationId);
     const [outbox] = await queryDatabase<{ envelope: { correlationId: string; actor: { subject: string } }; headers: Record<string, string> }>(
@@ -93,7 +93,7 @@ describe('a case recorded by an ICB reaches the reports of those who may see it'
   });
 
   it('refuses to record a case for a user whose role is not at an ICB', async () => {
-    const response = await northEastRegion.post('/api/v1/cases', { incidentDate: '2026-03-02', reviewType: REVIEW_TYPE });
+    const response = await northEastRegion.post('/api/v1/cases', caseInput({ incidentDate: '2026-03-02', reviewType: REVIEW_TYPE }));
     expect(response.status).toBe(403);
   });
 });
@@ -107,13 +107,13 @@ describe('bad input is refused with problem details and stores nothing', () => {
   const tomorrow = () => new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
 
   it.each([
-    ['an unknown field', { incidentDate: '2026-03-02', reviewType: 'SAR', patientName: 'x' }, 'patientName', 'UNKNOWN_FIELD'],
-    ['an impossible date', { incidentDate: '2026-02-30', reviewType: 'SAR' }, 'incidentDate', 'IS_ISO8601'],
-    ['a malformed date', { incidentDate: '02/03/2026', reviewType: 'SAR' }, 'incidentDate', 'MATCHES'],
-    ['a date in the future', { incidentDate: tomorrow(), reviewType: 'SAR' }, 'incidentDate', 'NOT_IN_THE_FUTURE'],
-    ['a wrong type', { incidentDate: 20260302, reviewType: 'SAR' }, 'incidentDate', 'IS_STRING'],
-    ['an unknown review type', { incidentDate: '2026-03-02', reviewType: 'INQUEST' }, 'reviewType', 'UNKNOWN_CODE'],
-    ['a missing field', { incidentDate: '2026-03-02' }, 'reviewType', 'IS_STRING'],
+    ['an unknown field', caseInput({ reviewType: 'SAR', patientName: 'x' }), 'patientName', 'UNKNOWN_FIELD'],
+    ['an impossible date', caseInput({ incidentDate: '2026-02-30', reviewType: 'SAR' }), 'incidentDate', 'IS_ISO8601'],
+    ['a malformed date', caseInput({ incidentDate: '02/03/2026', reviewType: 'SAR' }), 'incidentDate', 'MATCHES'],
+    ['a date in the future', caseInput({ incidentDate: tomorrow(), reviewType: 'SAR' }), 'incidentDate', 'NOT_IN_THE_FUTURE'],
+    ['a wrong type', caseInput({ incidentDate: 20260302, reviewType: 'SAR' }), 'incidentDate', 'IS_STRING'],
+    ['an unknown review type', caseInput({ incidentDate: '2026-03-02', reviewType: 'INQUEST' }), 'reviewType', 'UNKNOWN_CODE'],
+    ['a missing field', caseInput({ reviewType: undefined }), 'reviewType', 'IS_STRING'],
   ])('%s', async (_label, body, field, code) => {
     const casesBefore = await countRows('intake.case_record');
     const outboxBefore = await countRows('intake.outbox_event');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiAsUser, crash, eventually, killApp, requiredEnv, signalProcess, startApp, waitForRestart, waitReady, type ApiClient, type StackProcessName } from '@scrt/testing';
+import { caseInput, apiAsUser, crash, eventually, killApp, requiredEnv, signalProcess, startApp, waitForRestart, waitReady, type ApiClient, type StackProcessName } from '@scrt/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { queryDatabase } from './support.js';
 
@@ -42,7 +42,7 @@ async function submitCase(client: ApiClient, submission: Submission): Promise<vo
       const response = await fetch(new URL('/api/v1/cases', client.baseUrl), {
         method: 'POST',
         headers: { authorization: `Bearer ${client.accessToken}`, 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': submission.key },
-        body: JSON.stringify({ incidentDate: '2026-04-01', reviewType: 'CSPR_LOCAL' }),
+        body: JSON.stringify(caseInput({ incidentDate: '2026-04-01', reviewType: 'CSPR_LOCAL' })),
         signal: AbortSignal.timeout(5_000),
       });
       submission.status = response.status;

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { clientCredentialsToken, demoAccounts, eventually, requiredEnv, roleIdOf, signInForTokens } from '@scrt/testing';
+import { caseInput, clientCredentialsToken, demoAccounts, eventually, requiredEnv, roleIdOf, signInForTokens } from '@scrt/testing';
 // Generated from openapi/openapi.json by OpenAPI Generator (typescript-fetch) and compiled with tsc
 // before the stack tests (`npm test`, scripts/openapi/generated-client.ts); not committed.
-import { CasesApi, Configuration, ReferenceDataApi, ReportsApi, ResponseError } from '../.local/generated-client/dist/index.js';
+import { CasesApi, Configuration, ReferenceDataApi, ReportsApi, ResponseError, type CaseInputDto } from '../.local/generated-client/dist/index.js';
+
+/** The shared valid case as the generated client takes it: dates as `Date`. */
+const caseInputDto = (incidentDate: string, reviewType: string) => ({ ...caseInput({ reviewType }), incidentDate: new Date(incidentDate), dateAdded: new Date(incidentDate) }) as unknown as CaseInputDto;
 
 /** The client's own configuration: where the gateway is and the caller's token, nothing else. */
 const configuration = (accessToken: string) => new Configuration({ basePath: requiredEnv('SCRT_TEST_GATEWAY_URL'), accessToken });
@@ -28,7 +31,7 @@ describe('a client generated from the OpenAPI document', () => {
     const before = await new ReportsApi(national).getCaseload({});
     const counted = (report: typeof before) => report.rows.find((row) => row.organisationCode === 'QWO' && row.reviewType === 'SAR')?.cases ?? 0;
 
-    const created = await cases.createCase({ createCaseDto: { incidentDate: new Date('2026-02-03'), reviewType: 'SAR' } });
+    const created = await cases.createCase({ caseInputDto: caseInputDto('2026-02-03', 'SAR') });
     expect(created).toMatchObject({ organisationCode: 'QWO', regionCode: 'Y63', reviewType: 'SAR', version: 1 });
     expect(created.incidentDate.toISOString().slice(0, 10)).toBe('2026-02-03');
 
@@ -38,7 +41,7 @@ describe('a client generated from the OpenAPI document', () => {
 
   it('gets the first case back, with 200, when it retries with the same Idempotency-Key', async () => {
     const cases = new CasesApi(system);
-    const request = { createCaseDto: { incidentDate: new Date('2026-02-04'), reviewType: 'RAPID_REVIEW' }, idempotencyKey: randomUUID() };
+    const request = { caseInputDto: caseInputDto('2026-02-04', 'RAPID_REVIEW'), idempotencyKey: randomUUID() };
     const first = await cases.createCaseRaw(request);
     const retry = await cases.createCaseRaw(request);
     expect([first.raw.status, retry.raw.status]).toEqual([201, 200]);

@@ -1,4 +1,4 @@
-import { apiAsUser, killApp, startApp, waitReady } from '@scrt/testing';
+import { caseInput, apiAsUser, killApp, startApp, waitReady } from '@scrt/testing';
 import { eventually } from '@scrt/testing';
 import { countRows } from './support.js';
 
@@ -19,7 +19,7 @@ describe('an acknowledged case survives kill -9 of case-intake before its event 
     await waitReady('case-intake');
 
     const client = await apiAsUser('icb.input');
-    const created = await client.post('/api/v1/cases', { incidentDate: '2026-04-01', reviewType: 'CSPR_LOCAL' });
+    const created = await client.post('/api/v1/cases', caseInput({ incidentDate: '2026-04-01', reviewType: 'CSPR_LOCAL' }));
     expect(created.status).toBe(201);
     const caseId = created.body.id as string;
 

@@ -1,4 +1,4 @@
-import { apiAsUser, eventually, killApp, requiredEnv, startApp, waitReady, type ApiClient } from '@scrt/testing';
+import { caseInput, apiAsUser, eventually, killApp, requiredEnv, startApp, waitReady, type ApiClient } from '@scrt/testing';
 import { todayInEngland } from '@scrt/working-days';
 import { countRows, expectProblem, queryDatabase } from './support.js';
 
@@ -139,7 +139,7 @@ describe('reference data: versioned code lists through the gateway, and case-int
 
   it('case-intake refuses a review type deprecated in a newly published version within a second, with reference-data stopped', async () => {
     const input = await apiAsUser('icb.input');
-    expect((await input.post('/api/v1/cases', { incidentDate: '2026-03-02', reviewType: 'DHR_CHILD' })).status).toBe(201);
+    expect((await input.post('/api/v1/cases', caseInput({ incidentDate: '2026-03-02', reviewType: 'DHR_CHILD' }))).status).toBe(201);
     expect((await admin.post(`${LISTS}/review-types/drafts`, {})).status).toBe(201);
     expect((await admin.request('PUT', `${LISTS}/review-types/draft/codes/DHR_CHILD`, { body: { label: 'Domestic abuse related death review: victim aged 16 to 17', deprecated: true } })).status).toBe(200);
     const published = await admin.post<Version>(`${LISTS}/review-types/draft/publish`, { effectiveFrom: todayInEngland() });
@@ -150,11 +150,11 @@ describe('reference data: versioned code lists through the gateway, and case-int
     console.log(`case-intake's copy had review-types version ${published.body.version} ${elapsedMs} ms after the publish answered`);
     await killApp('reference-data');
     try {
-      const refused = await input.post('/api/v1/cases', { incidentDate: '2026-03-02', reviewType: 'DHR_CHILD' });
+      const refused = await input.post('/api/v1/cases', caseInput({ incidentDate: '2026-03-02', reviewType: 'DHR_CHILD' }));
       const problem = expectProblem(refused, 400, 'VALIDATION_FAILED', 'reviewType');
       expect(problem.errors?.[0].code).toBe('DEPRECATED_CODE');
-      expectProblem(await input.post('/api/v1/cases', { incidentDate: '2026-03-02', reviewType: 'NOT_A_TYPE' }), 400, 'VALIDATION_FAILED', 'reviewType');
-      expect((await input.post('/api/v1/cases', { incidentDate: '2026-03-02', reviewType: 'SAR' })).status).toBe(201);
+      expectProblem(await input.post('/api/v1/cases', caseInput({ incidentDate: '2026-03-02', reviewType: 'NOT_A_TYPE' })), 400, 'VALIDATION_FAILED', 'reviewType');
+      expect((await input.post('/api/v1/cases', caseInput({ incidentDate: '2026-03-02', reviewType: 'SAR' }))).status).toBe(201);
       expect(elapsedMs).toBeLessThan(1_000);
     } finally {
       await startApp('reference-data');
@@ -165,6 +165,6 @@ describe('reference data: versioned code lists through the gateway, and case-int
     await admin.request('PUT', `${LISTS}/review-types/draft/codes/DHR_CHILD`, { body: { label: 'Domestic abuse related death review: victim aged 16 to 17', deprecated: false } });
     const restored = await admin.post<Version>(`${LISTS}/review-types/draft/publish`, { effectiveFrom: todayInEngland() });
     await eventually(async () => (await countRows('intake.reference_code_list_version', `list_code = 'review-types' AND version = $1`, [restored.body.version])) === 1, 'the copy has the restored version', 5_000);
-    expect((await input.post('/api/v1/cases', { incidentDate: '2026-03-02', reviewType: 'DHR_CHILD' })).status).toBe(201);
+    expect((await input.post('/api/v1/cases', caseInput({ incidentDate: '2026-03-02', reviewType: 'DHR_CHILD' }))).status).toBe(201);
   });
 });

@@ -1,6 +1,6 @@
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { InternalTokenSigner } from '@scrt/auth';
-import { API_AUDIENCE, ApiClient, apiAsUser, demoUserClaims, mintAccessToken, requiredEnv, roleIdOf, signInForTokens, testSigningKey } from '@scrt/testing';
+import { caseInput, API_AUDIENCE, ApiClient, apiAsUser, demoUserClaims, mintAccessToken, requiredEnv, roleIdOf, signInForTokens, testSigningKey } from '@scrt/testing';
 
 // The claim-by-claim checks (issuer, audience, times, type, assurance, roles, scopes) are in
 // token-claims.e2e-spec.ts; this file checks signatures, keys and where tokens are accepted.
@@ -10,7 +10,7 @@ const caseload = '/api/v1/reports/caseload';
 
 describe('the gateway accepts only access tokens signed by its issuer', () => {
   it('accepts a token signed with a key the issuer publishes (the control for the refusals below)', async () => {
-    const response = await gateway(await mintAccessToken(demoUserClaims('icb.input'))).post('/api/v1/cases', { incidentDate: '2026-01-01', reviewType: 'OTHER' });
+    const response = await gateway(await mintAccessToken(demoUserClaims('icb.input'))).post('/api/v1/cases', caseInput({ incidentDate: '2026-01-01', reviewType: 'OTHER' }));
     expect(response.status).toBe(201);
   });
 
@@ -58,7 +58,7 @@ describe('services trust only the gateway', () => {
     const response = await fetch(new URL('/api/v1/cases', caseIntake()), {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-principal': JSON.stringify({ organisationCode: 'QWO', permissions: ['case:create'] }), 'x-org-code': 'QWO' },
-      body: JSON.stringify({ incidentDate: '2026-01-01', reviewType: 'OTHER' }),
+      body: JSON.stringify(caseInput({ incidentDate: '2026-01-01', reviewType: 'OTHER' })),
     });
     expect(response.status).toBe(401);
     expect(response.headers.get('content-type')).toContain('application/problem+json');

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Release steps for deployments (docker-compose, Kubernetes jobs): run from the built image.
-//   node scripts/release.mjs migrate   apply every service's migrations (DATABASE_URL)
+//   node scripts/release.mjs migrate   apply every service's migrations (DATABASE_URL, the owner), then
+//                                      create/grant case-intake's own role (CASE_INTAKE_DATABASE_PASSWORD)
 //   node scripts/release.mjs topics    create the missing Kafka topics (KAFKA_BROKERS)
 //   node scripts/release.mjs seed      load reference data (DATABASE_URL)
 import path from 'node:path';
@@ -12,6 +13,9 @@ const required = (name) => process.env[name] ?? (console.error(`${name} is not s
 if (step === 'migrate') {
   const { migrateDatabase } = await import('../dist/scripts/stack/migrate.js');
   console.log(`migrated: ${(await migrateDatabase(root, required('DATABASE_URL'))).join(', ')}`);
+  const { CASE_INTAKE_ROLE, grantCaseIntakeRole } = await import('../dist/scripts/stack/service-roles.js');
+  await grantCaseIntakeRole(required('DATABASE_URL'), required('CASE_INTAKE_DATABASE_PASSWORD'));
+  console.log(`granted: ${CASE_INTAKE_ROLE} (case-intake connects as it: row-level security applies)`);
 } else if (step === 'topics') {
   const { createMissingTopics } = await import('../dist/scripts/stack/topics.js');
   console.log(`created topics: ${(await createMissingTopics(required('KAFKA_BROKERS'))).join(', ') || 'none missing'}`);

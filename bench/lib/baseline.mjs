@@ -5,6 +5,9 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
 const SCHEMA = 'bench_baseline';
+/** The items of the record the bench writes (the same as `caseInput` of @scrt/testing sends). */
+const BRIEF_INFORMATION = 'Rapid review notified by the local authority after a serious incident.';
+const IDENTIFIERS = [{ type: 'STEIS', value: '2026/12345' }];
 const COPIED_TABLES = { case_record: 'intake.case_record', outbox_event: 'intake.outbox_event', audit_event: 'intake.audit_event' };
 
 export async function openBaseline(databaseUrl, poolSize) {
@@ -29,28 +32,49 @@ export async function openBaseline(databaseUrl, poolSize) {
       const id = randomUUID();
       await client.query('BEGIN');
       await client.query(
-        `INSERT INTO ${SCHEMA}.case_record (id, organisation_code, region_code, incident_date, review_type, created_by, created_at, updated_at, version)
-         VALUES ($1::uuid, 'QWO', 'Y63', '2026-01-01', 'RAPID_REVIEW', 'wy-case-system', now(), now(), 1) RETURNING *`,
-        [id],
+        `INSERT INTO ${SCHEMA}.case_record (id, organisation_code, region_code, review_type, incident_date, date_added, subject_group, themes, brief_information, identifiers,
+           designated_professional, age_band, setting, created_by, created_at, updated_at, version)
+         VALUES ($1::uuid, 'QWO', 'Y63', 'RAPID_REVIEW', '2026-03-02', '2026-03-04', 'CHILD', '{NEGLECT,EMOTIONAL}', $2, $3::jsonb,
+           'DESIGNATED_NURSE_CHILDREN', 'AGE_5_10', 'OWN_HOME', 'wy-case-system', now(), now(), 1) RETURNING *`,
+        [id, BRIEF_INFORMATION, JSON.stringify(IDENTIFIERS)],
       );
       const occurredAt = new Date().toISOString();
       const envelope = {
         eventId: randomUUID(),
         type: 'case-intake.case.created',
-        version: 1,
+        version: 2,
         occurredAt,
         correlationId: randomUUID(),
         producer: 'case-intake',
         aggregateId: id,
         actor: { subject: 'wy-case-system', kind: 'client', organisationCode: 'QWO', tier: 'icb' },
-        payload: { caseId: id, organisationCode: 'QWO', regionCode: 'Y63', incidentDate: '2026-01-01', reviewType: 'RAPID_REVIEW', createdAt: occurredAt },
+        payload: {
+          caseId: id,
+          version: 1,
+          organisationCode: 'QWO',
+          regionCode: 'Y63',
+          subIcbLocationCode: null,
+          reviewType: 'RAPID_REVIEW',
+          incidentDate: '2026-03-02',
+          dateAdded: '2026-03-04',
+          subjectGroup: 'CHILD',
+          ageBand: 'AGE_5_10',
+          themes: ['NEGLECT', 'EMOTIONAL'],
+          setting: 'OWN_HOME',
+          designatedProfessional: 'DESIGNATED_NURSE_CHILDREN',
+          partnershipId: null,
+          identifiers: IDENTIFIERS,
+          withdrawn: false,
+          createdAt: occurredAt,
+          updatedAt: occurredAt,
+        },
       };
       await client.query(
         `WITH inserted AS (
            INSERT INTO ${SCHEMA}.outbox_event (id, topic, message_key, envelope, headers, created_at) VALUES ($1::uuid, $2, $3, $4::jsonb, $5::jsonb, clock_timestamp()) RETURNING id
          )
          SELECT pg_notify('${SCHEMA}_outbox', '') FROM inserted`,
-        [envelope.eventId, 'case-intake.case.created.v1', id, JSON.stringify(envelope), JSON.stringify({ 'x-correlation-id': envelope.correlationId, 'x-event-type': envelope.type, 'x-event-id': envelope.eventId })],
+        [envelope.eventId, 'case-intake.case.created.v2', id, JSON.stringify(envelope), JSON.stringify({ 'x-correlation-id': envelope.correlationId, 'x-event-type': envelope.type, 'x-event-id': envelope.eventId })],
       );
       await audit(client, 'create', 'case', id);
       await client.query('COMMIT');

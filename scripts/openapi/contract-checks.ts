@@ -6,7 +6,7 @@ import { operationsOf, type Operation } from './document-types.js';
  * Generated clients name their methods after operationIds: a verb, then what it acts on, in
  * camelCase (`createCase`, `listOrganisations`). Nest's default (`CasesController_create`) fails.
  */
-export const OPERATION_VERBS = ['get', 'list', 'create', 'update', 'replace', 'delete', 'record', 'search', 'submit', 'close', 'reopen', 'assign', 'approve', 'cancel', 'export'];
+export const OPERATION_VERBS = ['get', 'list', 'create', 'update', 'replace', 'delete', 'record', 'search', 'submit', 'close', 'reopen', 'assign', 'approve', 'cancel', 'export', 'withdraw'];
 const OPERATION_ID = new RegExp(`^(${OPERATION_VERBS.join('|')})([A-Z][a-z0-9]*)+$`);
 
 type Schema = { $ref?: string; type?: string | string[]; format?: string; items?: Schema; example?: unknown; properties?: Record<string, Schema>; allOf?: Schema[] };

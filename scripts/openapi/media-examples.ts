@@ -2,7 +2,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { mapOperations, type Operation } from './document-types.js';
 
 type Schema = { $ref?: string; example?: unknown; enum?: unknown[]; allOf?: Schema[]; properties?: Record<string, Schema>; type?: unknown; items?: Schema };
-type Content = Record<string, { schema?: Schema; example?: unknown }>;
+type Content = Record<string, { schema?: Schema; example?: unknown; examples?: unknown }>;
 
 /** A whole value built from the examples of its parts (each property's `@ApiProperty({ example })`). */
 export function exampleOf(schema: Schema, schemas: Record<string, Schema>): unknown {
@@ -17,13 +17,14 @@ export function exampleOf(schema: Schema, schemas: Record<string, Schema>): unkn
 
 function withExamples(content: Content | undefined, schemas: Record<string, Schema>): Content | undefined {
   if (!content) return content;
-  return Object.fromEntries(Object.entries(content).map(([type, media]) => [type, media.schema && media.example === undefined ? { ...media, example: exampleOf(media.schema, schemas) } : media]));
+  return Object.fromEntries(Object.entries(content).map(([type, media]) => [type, media.schema && media.example === undefined && media.examples === undefined ? { ...media, example: exampleOf(media.schema, schemas) } : media]));
 }
 
 /**
  * Every request body and success response gets a whole example, derived from its schema: a client
  * (or a checker that sends one request per operation) has a valid value to start from, and the
- * linters check it against the schema. Error responses keep the schema's examples.
+ * linters check it against the schema. Error responses keep the schema's examples; named
+ * `examples` an operation gives itself are kept instead (e.g. a body valid for every caller).
  */
 export function withMediaExamples(document: OpenAPIObject): OpenAPIObject {
   const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;

@@ -9,6 +9,8 @@ export const apiAudience = 'urn:scrt:api';
 export interface AppEnvInput {
   ports: StackPorts;
   databaseUrl: string;
+  /** case-intake's own login (a role that owns no table, so row-level security applies); `databaseUrl` if not given. */
+  caseIntakeDatabaseUrl?: string;
   kafkaBrokers: string;
   secrets: StackSecrets;
   identityDataDir: string;
@@ -65,7 +67,7 @@ export function buildAppEnvironments(input: AppEnvInput): AppEnvironments {
       LOG_LEVEL: logLevel,
       ...(input.identityTestSigningKey ? { DEV_IDENTITY_TEST_SIGNING_KEY: input.identityTestSigningKey } : {}),
     },
-    'case-intake': service('case-intake'),
+    'case-intake': { ...service('case-intake'), DATABASE_URL: input.caseIntakeDatabaseUrl ?? input.databaseUrl },
     reviews: service('reviews'),
     'reference-data': service('reference-data'),
     reporting: service('reporting'),

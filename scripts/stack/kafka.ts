@@ -80,9 +80,20 @@ export async function probeBroker(brokers: string): Promise<void> {
 
 /**
  * A development broker's memory: a heap that starts small and grows on demand (it was -Xms256m
- * -Xmx512m, 340 MiB resident at idle), a capped JIT code cache and metaspace.
+ * -Xmx512m, 340 MiB resident at idle), a capped JIT code cache and metaspace. A small young
+ * generation and a heap that gives back what it does not use after a collection keep its idle
+ * footprint down (the young generation alone was 33 MiB committed at idle).
  */
-export const brokerMemoryOptions = ['-Xms32m', '-Xmx256m', '-XX:ReservedCodeCacheSize=32m', '-XX:MaxMetaspaceSize=96m', '-XX:MaxDirectMemorySize=64m'];
+export const brokerMemoryOptions = [
+  '-Xms32m',
+  '-Xmx256m',
+  '-Xmn8m',
+  '-XX:MinHeapFreeRatio=10',
+  '-XX:MaxHeapFreeRatio=25',
+  '-XX:ReservedCodeCacheSize=32m',
+  '-XX:MaxMetaspaceSize=96m',
+  '-XX:MaxDirectMemorySize=64m',
+];
 
 /** Resolves the jars, formats the log directory on first use, starts the broker; returns its address. */
 export async function startEmbeddedKafka(options: EmbeddedKafkaOptions): Promise<string> {

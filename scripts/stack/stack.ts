@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { buildAppEnvironments, generateTestSigningKey, publicUrl, serviceUrl } from './app-env.js';
 import { startApps } from './apps.js';
 import { appNames, serviceNames, type ServiceName } from './apps-catalog.js';
@@ -9,6 +10,7 @@ import { checkDatabase, startEmbeddedPostgres } from './postgres.js';
 import type { RecordedProcess } from './processes.js';
 import { generateSecrets, type StackSecrets } from './secrets.js';
 import { seedReferenceData } from './seed.js';
+import { CASE_INTAKE_ROLE, grantCaseIntakeRole } from './service-roles.js';
 import { settleAll } from './settle.js';
 import { writeState, type StackState } from './state.js';
 import { superviseStack } from './stack-supervision.js';
@@ -121,9 +123,11 @@ export async function startStack(options: StartStackOptions): Promise<StackHandl
 
     const secrets = generateSecrets();
     if (!options.infraOnly) {
+      const caseIntakeDatabaseUrl = await steps.run('database roles', () => grantCaseIntakeRole(databaseUrl, randomBytes(24).toString('hex')), () => CASE_INTAKE_ROLE);
       const environments = buildAppEnvironments({
         ports,
         databaseUrl,
+        caseIntakeDatabaseUrl,
         kafkaBrokers,
         secrets,
         identityDataDir: paths.identityDataDir,

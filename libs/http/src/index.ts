@@ -1,6 +1,7 @@
 export * from './problem.js';
 export * from './domain-error.js';
 export * from './validation.js';
+export * from './raw-body.decorator.js';
 export * from './problem.filter.js';
 export * from './public.decorator.js';
 export * from './health.controller.js';

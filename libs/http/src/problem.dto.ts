@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 
 export class FieldProblemDto {
-  @ApiProperty({ example: 'incidentDate' }) field: string;
+  @ApiProperty({ example: 'themes.1', description: 'Dotted path of the field, or a header\'s name' }) field: string;
+  @ApiProperty({ example: '/themes/1', description: 'The same place as a JSON pointer (RFC 6901)' }) pointer: string;
   @ApiProperty({ example: 'NOT_IN_THE_FUTURE' }) code: string;
   @ApiProperty({ example: 'incidentDate must not be in the future' }) message: string;
 }

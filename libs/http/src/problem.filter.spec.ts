@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ServiceUnavailableException } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { DomainError } from './domain-error.js';
+import { DomainError, ValidationFailedError } from './domain-error.js';
 import { sendProblem, toProblem, translateErrors } from './problem.filter.js';
 
 class Outage extends Error {}
@@ -31,5 +31,20 @@ describe('toProblem and sendProblem', () => {
     const { reply, sent } = recordingReply();
     sendProblem(reply, toProblem(new ServiceUnavailableException('down')));
     expect(sent).toMatchObject({ status: 503, headers: { 'retry-after': '2', 'content-type': 'application/problem+json' } });
+  });
+
+  it('locates every field problem by JSON pointer too, escaping ~ and /', () => {
+    const problem = toProblem(
+      new ValidationFailedError([
+        { field: 'themes.1', code: 'DUPLICATE_THEME', message: 'repeats theme 1' },
+        { field: 'a/b~c', code: 'X', message: 'odd key' },
+        { field: 'Idempotency-Key', pointer: '', code: 'MATCHES', message: 'a header' },
+      ]),
+    );
+    expect(problem.errors).toEqual([
+      { field: 'themes.1', pointer: '/themes/1', code: 'DUPLICATE_THEME', message: 'repeats theme 1' },
+      { field: 'a/b~c', pointer: '/a~1b~0c', code: 'X', message: 'odd key' },
+      { field: 'Idempotency-Key', pointer: '', code: 'MATCHES', message: 'a header' },
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { currentCorrelationId, currentRequestId } from '@scrt/observability';
 import { DomainError } from './domain-error.js';
 import { ALLOWED_METHODS } from './edge/request-policy.js';
-import { PROBLEM_CONTENT_TYPE, problemTypeUri, type FieldProblem, type ProblemDocument } from './problem.js';
+import { pointerOf, PROBLEM_CONTENT_TYPE, problemTypeUri, type FieldProblem, type ProblemDocument } from './problem.js';
 
 /** Enough to fix a request by; a list as long as a hostile body would make the answer the attack. */
 export const MAX_FIELD_PROBLEMS = 100;
@@ -49,8 +49,9 @@ export function toProblem(thrown: unknown, instance?: string): ProblemDocument {
 
 function fieldProblems(errors: FieldProblem[] | undefined): Pick<ProblemDocument, 'errors' | 'errorsTotal'> {
   if (!errors) return {};
-  if (errors.length <= MAX_FIELD_PROBLEMS) return { errors };
-  return { errors: errors.slice(0, MAX_FIELD_PROBLEMS), errorsTotal: errors.length };
+  const located = errors.map((problem) => ({ field: problem.field, pointer: problem.pointer ?? pointerOf(problem.field), code: problem.code, message: problem.message }));
+  if (located.length <= MAX_FIELD_PROBLEMS) return { errors: located };
+  return { errors: located.slice(0, MAX_FIELD_PROBLEMS), errorsTotal: located.length };
 }
 
 /** Fastify's own errors (bad JSON, wrong content type, body too large) carry a statusCode. */

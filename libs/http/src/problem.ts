@@ -1,8 +1,19 @@
 /** One field-level complaint inside a problem document. */
 export interface FieldProblem {
+  /** Dotted path of the field (`themes.1`), or a header's name. */
   field: string;
+  /** The same place as a JSON pointer into the request (`/themes/1`); made from `field` when not given. */
+  pointer?: string;
   code: string;
   message: string;
+}
+
+/** RFC 6901 JSON pointer of a dotted field path: `themes.1` is `/themes/1`. */
+export function pointerOf(field: string): string {
+  return field
+    .split('.')
+    .map((segment) => `/${segment.replaceAll('~', '~0').replaceAll('/', '~1')}`)
+    .join('');
 }
 
 /** RFC 9457 problem details, with the stable `code` clients switch on. */

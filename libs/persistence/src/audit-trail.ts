@@ -58,6 +58,16 @@ export class AuditTrail {
     markCurrentRequestAudited();
   }
 
+  /** One record per entry (e.g. each case a list returned), in one statement. */
+  async recordEach(db: SqlExecutor, actor: AuditActor | undefined, entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const parameters = new SqlParameters();
+    const rows = entries.map((entry) => this.rowOf(actor, entry, {}));
+    const values = rows.map((row) => `(${row.map(([, value, cast]) => parameters.add(value, cast)).join(', ')})`).join(', ');
+    await db.$executeRawUnsafe(`INSERT INTO "${this.schema}"."audit_event" (${rows[0].map(([column]) => column).join(', ')}) VALUES ${values}`, ...parameters.values);
+    markCurrentRequestAudited();
+  }
+
   /**
    * The same record as an `INSERT ... SELECT ... FROM source` that a use case runs inside one
    * larger statement (a data-modifying CTE): a record for each row of `source`, so none when the
@@ -71,8 +81,16 @@ export class AuditTrail {
     const extraColumns = Object.keys(details);
     const invalid = extraColumns.find((column) => !IDENTIFIER.test(column));
     if (invalid !== undefined) throw new Error(`invalid audit column name ${invalid}`);
+    const row = this.rowOf(actor, entry, details);
+    const placeholders = row.map(([, value, cast]) => parameters.add(value, cast)).join(', ');
+    return `INSERT INTO "${this.schema}"."audit_event" (${row.map(([column]) => column).join(', ')})
+       ${source ? `SELECT ${placeholders} FROM ${source}` : `VALUES (${placeholders})`}`;
+  }
+
+  private rowOf(actor: AuditActor | undefined, entry: AuditEntry, details: AuditDetails): [string, unknown, string?][] {
+    const extraColumns = Object.keys(details);
     const context = currentRequestContext();
-    const row: [string, unknown, string?][] = [
+    return [
       ['id', randomUUID(), 'uuid'],
       ['actor_subject', actor?.subject ?? null],
       ['actor_kind', actor?.kind ?? null],
@@ -87,9 +105,6 @@ export class AuditTrail {
       ['reason', entry.reason ?? null],
       ...extraColumns.map((column): [string, unknown] => [column, details[column]]),
     ];
-    const placeholders = row.map(([, value, cast]) => parameters.add(value, cast)).join(', ');
-    return `INSERT INTO "${this.schema}"."audit_event" (${row.map(([column]) => column).join(', ')})
-       ${source ? `SELECT ${placeholders} FROM ${source}` : `VALUES (${placeholders})`}`;
   }
 }
 

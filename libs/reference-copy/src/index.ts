@@ -7,3 +7,7 @@ export * from './hierarchy/hierarchy-events.js';
 export * from './hierarchy/organisation-hierarchy-copy.js';
 export * from './hierarchy/organisation-hierarchy-copy.events.js';
 export * from './hierarchy/hierarchy-copy.module.js';
+export * from './partnerships/partnership-copy.js';
+export * from './partnerships/partnership-copy.events.js';
+export * from './partnerships/partnership-copy.module.js';
+export * from './hierarchy/record-scope.js';

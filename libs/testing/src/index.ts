@@ -14,3 +14,4 @@ export * from './api-scope.js';
 export * from './api-fuzz.js';
 export * from './api-gateway.js';
 export * from './minted-tokens.js';
+export * from './case-input.js';

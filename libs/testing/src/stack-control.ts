@@ -50,6 +50,11 @@ export function appUrl(name: AppName): string {
   return recordedApp(stateFile(), name).url;
 }
 
+/** Where the app's output (its JSON log lines) goes. */
+export function appLogFile(name: AppName): string {
+  return recordedApp(stateFile(), name).logFile;
+}
+
 /** The environment the running instance was started with (recorded env plus overrides). */
 export function appEnvironment(name: AppName): Record<string, string> {
   const app = recordedApp(stateFile(), name);

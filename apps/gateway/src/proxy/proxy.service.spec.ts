@@ -22,7 +22,7 @@ async function recordingUpstream(received: Received[], connections: { count: num
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       received.push({ method: request.method ?? '', contentType: request.headers['content-type'], body: Buffer.concat(chunks).toString('utf8') });
-      response.writeHead(201, { 'content-type': 'application/json', location: '/api/v1/cases/1', etag: '"1"', 'x-internal': 'kept' }).end('{"id":"1"}');
+      response.writeHead(201, { 'content-type': 'application/json', location: '/api/v1/cases/1', etag: '"1"', link: '</api/v1/cases?cursor=x>; rel="next"', 'x-internal': 'kept' }).end('{"id":"1"}');
     });
   });
   server.on('connection', () => (connections.count += 1));
@@ -87,6 +87,7 @@ describe('ProxyService', () => {
       expect(await response.json()).toEqual({ id: '1' });
       expect(response.headers.get('location')).toBe('/api/v1/cases/1');
       expect(response.headers.get('etag')).toBe('"1"');
+      expect(response.headers.get('link')).toBe('</api/v1/cases?cursor=x>; rel="next"');
       expect(response.headers.get('x-internal')).toBeNull();
     }
     expect(connections.count - before).toBeLessThanOrEqual(1);

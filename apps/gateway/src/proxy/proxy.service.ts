@@ -10,7 +10,7 @@ import { sendUpstream, type UpstreamResponse } from './upstream-client.js';
 
 /** Request headers a service may see; everything else (cookies, identity claims) stays here. */
 const FORWARDED_REQUEST_HEADERS = ['accept', 'content-type', 'if-match', 'if-none-match', 'idempotency-key'];
-const RETURNED_RESPONSE_HEADERS = ['content-type', 'location', 'etag', 'cache-control', 'retry-after', 'content-disposition'];
+const RETURNED_RESPONSE_HEADERS = ['content-type', 'location', 'etag', 'cache-control', 'retry-after', 'content-disposition', 'link'];
 
 /** A call to `/api/v1/...` (path with its query string) on behalf of a principal. */
 export interface ServiceCall {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ScopeFilter } from '@scrt/auth';
-import type { CaseCreatedV1, EventEnvelope, Principal } from '@scrt/contracts';
+import type { CaseCreatedV1, CaseSnapshotV1, EventEnvelope, Principal } from '@scrt/contracts';
 import { Inbox } from '@scrt/messaging';
 import { AuditTrail, DATABASE, type AuditEntry } from '@scrt/persistence';
 import { REPORTING_SCHEMA, type ReportingDatabase } from '../database.js';
@@ -38,11 +38,34 @@ export class CaseloadRepository {
     });
   }
 
+  /** Applies a case snapshot (created v2, updated, withdrawn) once, keeping the highest version of the case. */
+  applySnapshot(event: EventEnvelope<unknown>, snapshot: CaseSnapshotV1): Promise<'processed' | 'duplicate'> {
+    return this.inbox.processOnce(this.db, event, CASELOAD_CONSUMER, async (tx) => {
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "${REPORTING_SCHEMA}"."case_fact" ("case_id", "organisation_code", "region_code", "review_type", "incident_date", "recorded_at", "source_event_id", "version", "withdrawn")
+         VALUES ($1::uuid, $2, $3, $4, $5::date, $6::timestamptz, $7::uuid, $8::int, $9)
+         ON CONFLICT ("case_id") DO UPDATE SET "review_type" = EXCLUDED."review_type", "incident_date" = EXCLUDED."incident_date", "source_event_id" = EXCLUDED."source_event_id",
+           "version" = EXCLUDED."version", "withdrawn" = EXCLUDED."withdrawn", "loaded_at" = now()
+         WHERE "case_fact"."version" < EXCLUDED."version"`,
+        snapshot.caseId,
+        snapshot.organisationCode,
+        snapshot.regionCode,
+        snapshot.reviewType,
+        snapshot.incidentDate,
+        snapshot.createdAt,
+        event.eventId,
+        snapshot.version,
+        snapshot.withdrawn,
+      );
+    });
+  }
+
   async countByOrganisationAndType(scope: ScopeFilter, period: CaseloadPeriod) {
     const groups = await this.db.caseFact.groupBy({
       by: ['regionCode', 'organisationCode', 'reviewType'],
       where: {
         ...scope,
+        withdrawn: false,
         recordedAt: {
           ...(period.from ? { gte: new Date(`${period.from}T00:00:00Z`) } : {}),
           ...(period.to ? { lt: new Date(new Date(`${period.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),

@@ -10,6 +10,8 @@ export const Permissions = {
   reportExport: 'report:export',
   referenceDataRead: 'reference-data:read',
   referenceDataManage: 'reference-data:manage',
+  /** Who looked at a case (its view log): the case's own ICB's data-input users and oversight. */
+  caseViewLog: 'case:view-log',
 } as const;
 
 export type Permission = (typeof Permissions)[keyof typeof Permissions];

@@ -85,7 +85,7 @@ describe('the HTTP edge every app shares', () => {
 
     it.each(['hasOwnProperty', 'toString', 'valueOf', '__defineGetter__', 'prototype', 'constructor', 'isPrototypeOf'])('refuses the body key %s as an unknown field', async (key) => {
       const problem = await expectProblem(await postJson(`{"name":"ok","${key}":"x"}`), 400, 'VALIDATION_FAILED');
-      expect(problem.errors).toEqual([{ field: key, code: 'UNKNOWN_FIELD', message: `${key} is not a known field` }]);
+      expect(problem.errors).toEqual([{ field: key, pointer: `/${key}`, code: 'UNKNOWN_FIELD', message: `${key} is not a known field` }]);
     });
 
     it('refuses __proto__ in a body', async () => {
