@@ -1,10 +1,13 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { checkPage, freshPagePerTest, gatewayUrl, openAccountChooser, recordForeignRequests, sessionCookieOf, signInAs, SESSION_COOKIE } from './browser-support.js';
 
 const url = (path: string) => new URL(path, gatewayUrl()).href;
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
 const navigationLinks = (page: Page) => page.locator('.nhsuk-header__navigation-list a').allInnerTexts();
+
+// axe-core at two widths and two screenshots a page: minutes per journey on a loaded machine.
+jest.setTimeout(900_000);
 
 describe('admin UI foundation in Chromium', () => {
   const browser = freshPagePerTest();

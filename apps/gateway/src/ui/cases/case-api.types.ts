@@ -56,13 +56,15 @@ export interface CaseFieldChange {
   newValue: unknown;
 }
 
-/** One entry of a case's view log. */
+/** One entry of a case's view log (`listCaseViews`). */
 export interface CaseView {
-  viewedAt: string;
-  viewedBy: string;
-  organisationCode?: string;
-  role?: string;
-  action?: string;
+  at: string;
+  actorSubject: string | null;
+  actorKind: string | null;
+  actorRoleId: string | null;
+  actorOrganisationCode: string | null;
+  action: string;
+  outcome: string;
 }
 
 export interface FieldProblem {

@@ -87,7 +87,7 @@ describe('case list', () => {
 describe('case page', () => {
   it('summary list, the personal-data warning, history and view log; text escaped; change links only for who may change', () => {
     const history = [{ version: 2, changedAt: '2026-09-17T10:00:00.000Z', changedBy: 'u2', field: 'themes', oldValue: ['NEGLECT', 'X'], newValue: ['NEGLECT'] }];
-    const views = [{ viewedAt: '2026-09-18T10:00:00.000Z', viewedBy: 'u3', organisationCode: 'Y63' }];
+    const views = [{ at: '2026-09-18T10:00:00.000Z', actorSubject: 'u3', actorKind: 'user', actorRoleId: 'r3', actorOrganisationCode: 'Y63', action: 'read', outcome: 'success' }];
     const view = viewCaseViewModel({ record, history, views, codes, partnerships: [], canUpdate: true });
     const $ = renderPage('cases/view.njk', { view }, testSession());
     expect($('h1').text()).toContain('Case 0192F5C4');

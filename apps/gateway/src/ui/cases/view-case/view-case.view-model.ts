@@ -104,6 +104,11 @@ export function viewCaseViewModel(context: ViewCaseContext) {
       from: describe(change.field, change.oldValue, context),
       to: describe(change.field, change.newValue, context),
     })),
-    views: context.views.map((view) => ({ viewedAt: view.viewedAt, viewedBy: view.viewedBy, organisationCode: view.organisationCode ?? '', action: view.action ?? 'read' })),
+    views: context.views.map((view) => ({
+      viewedAt: view.at,
+      viewedBy: view.actorSubject ?? 'Unknown',
+      organisationCode: view.actorOrganisationCode ?? '',
+      action: view.outcome === 'success' ? view.action : `${view.action} (${view.outcome})`,
+    })),
   };
 }
