@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import type { CaseRecord } from '../cases/case-api.types.js';
 import { fieldError, valuesFromBody, valuesFromCase } from '../cases/case-form/case-form.js';
 import { caseFormViewModel } from '../cases/case-form/case-form.view-model.js';
 import { caseListViewModel, filtersFromQuery } from '../cases/case-list/case-list.view-model.js';
 import { CASE_CODE_LISTS, type CaseCodes } from '../cases/reference-lists.js';
 import { viewCaseViewModel } from '../cases/view-case/view-case.view-model.js';
 import { withdrawViewModel } from '../cases/withdraw-case/withdraw-case.form.js';
+import { recordedCase } from '../testing/recorded-case.js';
 import { renderPage, testSession } from '../testing/render-page.js';
 
 const codes = Object.fromEntries(CASE_CODE_LISTS.map((list) => [list, []])) as unknown as CaseCodes;
@@ -13,33 +13,18 @@ codes['review-types'] = [{ code: 'RAPID_REVIEW', label: 'Rapid review', sortOrde
 codes['abuse-themes'] = [{ code: 'NEGLECT', label: 'Neglect', sortOrder: 1, deprecated: false }];
 codes['subject-groups'] = [{ code: 'CHILD', label: 'Child', sortOrder: 1, deprecated: false }, { code: 'ADULT', label: 'Adult', sortOrder: 2, deprecated: false }];
 
-const record: CaseRecord = {
-  id: '0192f5c4-7d1e-7a3b-9c2d-4e5f6a7b8c9d',
-  organisationCode: 'QWO',
-  regionCode: 'Y63',
+const record = recordedCase({
   reviewType: 'OLD',
-  incidentDate: '2026-09-14',
-  dateAdded: '2026-09-16',
-  subjectGroup: 'CHILD',
   themes: ['NEGLECT'],
   briefInformation: 'Brief <script>alert(1)</script>',
   identifiers: [],
-  partnershipId: null,
   partnershipName: 'Northshire partnership',
-  designatedProfessional: null,
-  ageBand: null,
   locality: null,
-  setting: null,
-  comments: null,
   subIcbLocationCode: null,
-  status: 'open',
-  withdrawal: null,
   personalDataWarnings: [{ field: 'briefInformation', kind: 'postcode', start: 3, end: 10 }],
-  createdAt: '2026-09-16T10:00:00.000Z',
-  createdBy: 'u1',
   updatedAt: '2026-09-17T10:00:00.000Z',
   version: 2,
-};
+});
 
 describe('record and edit form', () => {
   it('with errors: summary first, each field with its message, the values as typed, the personal-data warning, hidden _csrf', () => {

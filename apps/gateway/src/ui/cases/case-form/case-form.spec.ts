@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { CaseRecord } from '../case-api.types.js';
+import { recordedCase } from '../../testing/recorded-case.js';
 import { changesOf, errorsFromProblem, formFieldOf, isoDateOf, toCaseInput, valuesFromBody, valuesFromCase } from './case-form.js';
 
 const validBody = {
@@ -25,33 +25,7 @@ const validBody = {
   subIcbLocationCode: '15n',
 };
 
-const record: CaseRecord = {
-  id: '0192f5c4-7d1e-7a3b-9c2d-4e5f6a7b8c9d',
-  organisationCode: 'QWO',
-  regionCode: 'Y63',
-  reviewType: 'RAPID_REVIEW',
-  incidentDate: '2026-09-14',
-  dateAdded: '2026-09-16',
-  subjectGroup: 'CHILD',
-  themes: ['NEGLECT', 'EMOTIONAL'],
-  briefInformation: 'Rapid review notified by the local authority.',
-  identifiers: [{ type: 'STEIS', value: '2026/12345' }],
-  partnershipId: null,
-  partnershipName: null,
-  designatedProfessional: null,
-  ageBand: null,
-  locality: 'Northtown',
-  setting: null,
-  comments: null,
-  subIcbLocationCode: '15N',
-  status: 'open',
-  withdrawal: null,
-  personalDataWarnings: [],
-  createdAt: '2026-09-16T10:00:00.000Z',
-  createdBy: 'u',
-  updatedAt: '2026-09-16T10:00:00.000Z',
-  version: 3,
-};
+const record = recordedCase();
 
 describe('case form', () => {
   it('turns the flat body into the shared CaseInput: dates, themes in order, filled identifiers, nulls for empty optional items', () => {
