@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, afterEach, beforeAll, beforeEach } from '@jest/globals';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { requiredEnv } from '@scrt/testing';
@@ -53,4 +56,46 @@ export async function signInAs(page: Page, accountName: string): Promise<void> {
 
 export async function sessionCookieOf(context: BrowserContext): Promise<string | undefined> {
   return (await context.cookies(gatewayUrl())).find((cookie) => cookie.name === SESSION_COOKIE)?.value;
+}
+
+/** WCAG 2.2 AA as axe-core tags it. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const SCREENSHOTS = join(process.cwd(), '.local', 'test-output', 'screenshots');
+/** A phone in portrait (WCAG 1.4.10 reflow) and a desktop. */
+export const WIDTHS = [320, 1280] as const;
+
+export interface AxeViolationSummary {
+  id: string;
+  impact?: string | null;
+  targets: string[];
+}
+
+/**
+ * Checks the page as it is at both widths: axe-core's WCAG 2.2 AA rules (every violation
+ * returned, with its targets, for a readable failure) and a full-page screenshot of each,
+ * `<name>-<width>.png` under `.local/test-output/screenshots/`. Leaves the page at desktop width.
+ */
+export async function checkPage(page: Page, name: string): Promise<AxeViolationSummary[]> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const violations: AxeViolationSummary[] = [];
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+    violations.push(...results.violations.map((violation) => ({ id: `${violation.id}@${width}`, impact: violation.impact, targets: violation.nodes.map((node) => node.target.join(' ')) })));
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+  }
+  return violations;
+}
+
+/** Hosts other than the gateway's that the page asked anything of (fonts, scripts, images...). */
+export function recordForeignRequests(page: Page): string[] {
+  const foreign: string[] = [];
+  const gatewayOrigin = new URL(gatewayUrl()).origin;
+  const identityOrigin = new URL(requiredEnv('SCRT_TEST_IDENTITY_URL')).origin;
+  page.on('request', (request) => {
+    const { origin, protocol } = new URL(request.url());
+    if (protocol === 'data:' || origin === gatewayOrigin || origin === identityOrigin) return;
+    foreign.push(request.url());
+  });
+  return foreign;
 }

@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module.js';
 import { OpenApiModule } from './openapi/openapi.module.js';
 import { ProxyModule } from './proxy/proxy.module.js';
 import { SessionModule } from './session/session.module.js';
+import { UiModule } from './ui/ui.module.js';
 
 export const GATEWAY_SERVICE_NAME = 'gateway';
 
@@ -43,6 +44,7 @@ export class AppModule {
         SessionModule,
         OpenApiModule,
         ProxyModule,
+        UiModule,
       ],
     };
   }

@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AccessTokenVerifier } from './auth/access-token.verifier.js';
 import { rateLimitKeyOf } from './auth/rate-limit-key.js';
 import type { GatewayEnv } from './config/gateway.config.js';
-import { scriptNonceSource } from './views/csp-nonce.js';
+import { scriptNonceSource } from './ui/rendering/csp-nonce.js';
 
 /** What the gateway adds at the edge: security headers, cookies, a per-client rate limit. */
 export async function configureEdge(app: NestFastifyApplication, config: GatewayEnv): Promise<void> {

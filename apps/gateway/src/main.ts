@@ -4,6 +4,7 @@ import { AppModule, GATEWAY_SERVICE_NAME } from './app.module.js';
 import { GatewayEnv } from './config/gateway.config.js';
 import { configureEdge } from './edge.js';
 import { mountApiExplorer } from './openapi/api-explorer.js';
+import { configurePages } from './ui/rendering/pages.js';
 
 await bootstrapService({
   serviceName: GATEWAY_SERVICE_NAME,
@@ -12,6 +13,7 @@ await bootstrapService({
   trustedProxies: (config) => config.TRUSTED_PROXIES,
   configure: async (app, config) => {
     await configureEdge(app, config);
+    await configurePages(app);
     mountApiExplorer(app, config);
     await connectConsumers(app, { serviceName: GATEWAY_SERVICE_NAME, brokers: config.KAFKA_BROKERS, logLevel: config.LOG_LEVEL });
   },

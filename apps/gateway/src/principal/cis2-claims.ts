@@ -43,3 +43,13 @@ export function assuranceLevel(claims: ExternalClaims): number {
   if (typeof level === 'number') return Number.isInteger(level) ? level : 0;
   return typeof level === 'string' && /^\d{1,3}$/.test(level) ? Number(level) : 0;
 }
+
+/** What a browser session keeps of the provider's claims: enough to act in another of the user's roles. */
+export type RoleClaims = Pick<ExternalClaims, 'sub' | 'nhsid_useruid' | 'name' | 'authentication_assurance_level' | 'nhsid_nrbac_roles' | 'selected_roleid'> & {
+  nhsid_user_orgs?: { org_code: string; org_name?: string }[];
+};
+
+export function roleClaimsOf(claims: ExternalClaims): RoleClaims {
+  const { sub, nhsid_useruid, name, authentication_assurance_level, nhsid_nrbac_roles, selected_roleid, nhsid_user_orgs } = claims;
+  return { sub, nhsid_useruid, name, authentication_assurance_level, nhsid_nrbac_roles, selected_roleid, nhsid_user_orgs: Array.isArray(nhsid_user_orgs) ? nhsid_user_orgs : undefined };
+}

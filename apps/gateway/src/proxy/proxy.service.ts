@@ -12,6 +12,14 @@ import { sendUpstream, type UpstreamResponse } from './upstream-client.js';
 const FORWARDED_REQUEST_HEADERS = ['accept', 'content-type', 'if-match', 'if-none-match', 'idempotency-key'];
 const RETURNED_RESPONSE_HEADERS = ['content-type', 'location', 'etag', 'cache-control', 'retry-after', 'content-disposition', 'link', 'x-data-as-of'];
 
+/** A call to `/api/v1/...` (path with its query string) on behalf of a principal. */
+export interface ServiceCall {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: Uint8Array;
+}
+
 /**
  * Forwards an authenticated API call to the owning service over HTTP, replacing the caller's
  * credentials with a short-lived internal token that states the principal.
@@ -26,13 +34,7 @@ export class ProxyService {
   ) {}
 
   async forward(request: FastifyRequest, reply: FastifyReply, principal: Principal): Promise<void> {
-    const service = ownerOf(request.url);
-    if (!service) throw new UnknownApiRouteError(request.url.split('?')[0]);
-    const correlationId = currentCorrelationId();
-    const headers: Record<string, string> = {
-      authorization: `Bearer ${await this.signer.sign(principal, correlationId)}`,
-      [CORRELATION_HEADER]: correlationId ?? '',
-    };
+    const headers: Record<string, string> = {};
     for (const name of FORWARDED_REQUEST_HEADERS) {
       const value = request.headers[name];
       if (typeof value === 'string') headers[name] = value;
@@ -40,17 +42,32 @@ export class ProxyService {
     // The bytes as they came, never a re-serialisation: what the service validates is what the client sent.
     const { rawBody } = request as RawBodyRequest<FastifyRequest>;
     const body = rawBody && request.method !== 'GET' && request.method !== 'HEAD' ? new Uint8Array(rawBody) : undefined;
-    let response: UpstreamResponse;
-    try {
-      response = await sendUpstream(new URL(request.url, baseUrlOf(service, this.config)), request.method, headers, body);
-    } catch (error) {
-      this.logger.error({ message: 'upstream call failed', service, error: String(error) });
-      throw new UpstreamUnavailableError(service);
-    }
+    const response = await this.call(principal, { method: request.method, path: request.url, headers, body });
     for (const name of RETURNED_RESPONSE_HEADERS) {
       const value = response.headers[name];
       if (typeof value === 'string') void reply.header(name, value);
     }
     await reply.status(response.status).send(response.body);
+  }
+
+  /**
+   * One `/api/v1` call to the owning service as `principal`, with the internal token stating it:
+   * the API's route and the admin UI's pages both come through here.
+   */
+  async call(principal: Principal, { method, path, headers = {}, body }: ServiceCall): Promise<UpstreamResponse> {
+    const service = ownerOf(path);
+    if (!service) throw new UnknownApiRouteError(path.split('?')[0]);
+    const correlationId = currentCorrelationId();
+    const outgoing: Record<string, string> = {
+      ...headers,
+      authorization: `Bearer ${await this.signer.sign(principal, correlationId)}`,
+      [CORRELATION_HEADER]: correlationId ?? '',
+    };
+    try {
+      return await sendUpstream(new URL(path, baseUrlOf(service, this.config)), method, outgoing, body);
+    } catch (error) {
+      this.logger.error({ message: 'upstream call failed', service, error: String(error) });
+      throw new UpstreamUnavailableError(service);
+    }
   }
 }

@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { CrossSiteRequestError } from './session.errors.js';
 
 /** The hidden field every state-changing form of a session carries. */
-export const CSRF_FIELD = 'csrfToken';
+export const CSRF_FIELD = '_csrf';
 
 /**
  * Refuses a request a browser says came from another site: `Sec-Fetch-Site` other than

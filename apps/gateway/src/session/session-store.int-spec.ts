@@ -33,7 +33,7 @@ describe('SessionStore (gateway.browser_session)', () => {
     const row = await db.browserSession.findUnique({ where: { idHash: createHash('sha256').update(id).digest('hex') } });
     expect(row).toMatchObject({ principal, accessToken: 'access-token', idToken: 'id-token', endedAt: null });
     expect(await db.browserSession.count({ where: { idHash: id } })).toBe(0);
-    expect(await store.resume(id)).toEqual({ ...newSession(), csrfToken: row!.csrfToken });
+    expect(await store.resume(id)).toEqual({ ...newSession(), csrfToken: row!.csrfToken, expiresAt: now.getTime() / 1000 + IDLE_SECONDS });
     expect(row!.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
@@ -62,6 +62,23 @@ describe('SessionStore (gateway.browser_session)', () => {
     expect(await store.end(id)).toMatchObject({ idToken: 'id-token' });
     expect(await store.resume(id)).toBeUndefined();
     expect(await store.end(id)).toBeUndefined();
+  });
+
+  it('says when it ends: the idle timeout, or the absolute lifetime once that comes first', async () => {
+    const id = await store.start(newSession());
+    const startedAt = now.getTime() / 1000;
+    advance(100);
+    expect((await store.resume(id))?.expiresAt).toBe(startedAt + 100 + IDLE_SECONDS);
+    advance(ABSOLUTE_SECONDS - 100 - IDLE_SECONDS / 2);
+    expect((await store.resume(id))?.expiresAt).toBe(startedAt + ABSOLUTE_SECONDS);
+  });
+
+  it('hands a flash message to the next resume only, and keeps the roles the provider named', async () => {
+    const roleClaims = { sub: 'user-1', selected_roleid: 'r1', nhsid_nrbac_roles: [{ person_roleid: 'r1', org_code: 'QMJ', role_code: 'R8001' }] };
+    const id = await store.start({ ...newSession(), roleClaims });
+    await store.flash(id, { heading: 'Case recorded' });
+    expect(await store.resume(id)).toMatchObject({ flash: { heading: 'Case recorded' }, roleClaims });
+    expect((await store.resume(id))?.flash).toBeUndefined();
   });
 
   it('resumes nothing for a missing, malformed or unknown id', async () => {

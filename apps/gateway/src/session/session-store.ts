@@ -2,7 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Principal } from '@scrt/contracts';
 import { GatewayEnv } from '../config/gateway.config.js';
-import { SessionRepository, type StoredSession } from './session.repository.js';
+import type { RoleClaims } from '../principal/cis2-claims.js';
+import { SessionRepository, type Flash, type SessionExpiry, type StoredSession } from './session.repository.js';
+
+export type { Flash } from './session.repository.js';
 
 /** Injection token of the clock sessions expire by (tests move it). */
 export const SESSION_CLOCK = Symbol('SESSION_CLOCK');
@@ -19,6 +22,15 @@ export interface Session {
   idToken: string;
   /** Must come back with every state-changing form of this session. */
   csrfToken: string;
+  /** The provider's claims about every role the user holds (to switch the selected one). */
+  roleClaims?: RoleClaims;
+}
+
+/** A session as a request resumes it: when it ends if left alone, and the message left for this page. */
+export interface ResumedSession extends Session {
+  /** Epoch seconds: the idle timeout, or the absolute lifetime when that comes first. */
+  expiresAt: number;
+  flash?: Flash;
 }
 
 export type NewSession = Omit<Session, 'csrfToken'>;
@@ -31,9 +43,16 @@ const randomToken = () => randomBytes(32).toString('base64url');
 const hashOf = (id: string) => createHash('sha256').update(id).digest('hex');
 const plusSeconds = (date: Date, seconds: number) => new Date(date.getTime() + seconds * 1000);
 
+const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
 function toSession(stored: StoredSession): Session {
-  const { principal, accessToken, accessTokenExpiresAt, idToken, csrfToken } = stored;
-  return { principal, accessToken, accessTokenExpiresAt: Math.floor(accessTokenExpiresAt.getTime() / 1000), idToken, csrfToken };
+  const { principal, accessToken, accessTokenExpiresAt, idToken, csrfToken, roleClaims } = stored;
+  return { principal, accessToken, accessTokenExpiresAt: epochSeconds(accessTokenExpiresAt), idToken, csrfToken, ...(roleClaims && { roleClaims }) };
+}
+
+function toResumed(stored: StoredSession & SessionExpiry & { flash?: Flash }): ResumedSession {
+  const expiresAt = epochSeconds(stored.idleExpiresAt < stored.absoluteExpiresAt ? stored.idleExpiresAt : stored.absoluteExpiresAt);
+  return { ...toSession(stored), expiresAt, ...(stored.flash && { flash: stored.flash }) };
 }
 
 /** Server-side sessions: idle timeout and absolute lifetime enforced here, not by the cookie. */
@@ -61,12 +80,18 @@ export class SessionStore {
     return id;
   }
 
-  /** The active session the id names, its idle timeout restarted; undefined otherwise. */
-  async resume(id: string | undefined): Promise<Session | undefined> {
+  /** The active session the id names, its idle timeout restarted and its flash message taken; undefined otherwise. */
+  async resume(id: string | undefined): Promise<ResumedSession | undefined> {
     if (!id || !OPAQUE_ID.test(id)) return undefined;
     const now = this.now();
     const stored = await this.repository.touch(hashOf(id), now, plusSeconds(now, this.config.SESSION_IDLE_TIMEOUT_SECONDS));
-    return stored && toSession(stored);
+    return stored && toResumed(stored);
+  }
+
+  /** Leaves a message for the session's next page. */
+  async flash(id: string | undefined, flash: Flash): Promise<void> {
+    if (!id || !OPAQUE_ID.test(id)) return;
+    await this.repository.setFlash(hashOf(id), this.now(), flash);
   }
 
   /** Ends the session for good; returns it when it was still active. */

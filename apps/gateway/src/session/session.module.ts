@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
-import { ViewsModule } from '../views/views.module.js';
-import { HomeController } from './home.controller.js';
 import { OidcClient } from './oidc-client.js';
 import { SessionPurge } from './session-purge.js';
 import { SessionStore } from './session-store.js';
@@ -13,12 +11,12 @@ import { SignOutService } from './sign-out.service.js';
 
 /**
  * Browser sign-in through the OpenID provider (CIS2, or dev-identity locally) and the pages that
- * go with it: `/`, `/auth/login`, `/auth/callback`, `/auth/logout`, `/assets/nhsuk/`. Sessions live in the gateway's schema. Exports
- * SessionService for further server-rendered pages. Needs the global GatewayEnv and DATABASE providers.
+ * go with it: `/auth/login`, `/auth/callback`, `/auth/logout`. Sessions live in the gateway's schema. Exports
+ * SessionService for the admin UI's pages (`ui/`). Needs the global GatewayEnv and DATABASE providers.
  */
 @Module({
-  imports: [AuthModule, ViewsModule],
-  controllers: [HomeController, SignInController],
+  imports: [AuthModule],
+  controllers: [SignInController],
   providers: [SessionRepository, SessionStore, SessionPurge, SessionService, SignInService, SignOutService, OidcClient],
   exports: [SessionService],
 })

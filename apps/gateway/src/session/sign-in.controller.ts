@@ -1,11 +1,9 @@
 import { Body, Controller, Get, Inject, Logger, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@scrt/http';
-import { cspNonceOf } from '../views/csp-nonce.js';
-import { redirect, sendPage } from '../views/responses.js';
+import { redirect, renderPage } from '../ui/rendering/responses.js';
 import { CSRF_FIELD } from './csrf.js';
-import { confirmSignOutPage } from './pages/sign-out.page.js';
-import { noRolePage, signInFailedPage } from './pages/sign-in-problem.page.js';
 import { SignInFailedError } from './session.errors.js';
 import { SessionService } from './session.service.js';
 import { SignInService, type CallbackParameters } from './sign-in.service.js';
@@ -16,6 +14,7 @@ type QueryString = Record<string, string | string[] | undefined>;
 /** The first value of a query parameter, so a repeated parameter cannot smuggle in an array. */
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
+@ApiExcludeController()
 @Controller('auth')
 export class SignInController {
   private readonly logger = new Logger(SignInController.name);
@@ -40,11 +39,11 @@ export class SignInController {
     } catch (error) {
       if (error instanceof SignInFailedError) {
         this.logger.warn({ message: 'sign-in failed', reason: error.detail });
-        return sendPage(reply, 400, signInFailedPage(cspNonceOf(reply)));
+        return renderPage(reply, 400, 'auth/sign-in-failed.njk');
       }
       if (error instanceof DomainError && error.status === 403) {
         this.logger.warn({ message: 'sign-in refused', code: error.code, reason: error.detail });
-        return sendPage(reply, 403, noRolePage(error.detail ?? error.title, cspNonceOf(reply)));
+        return renderPage(reply, 403, 'auth/no-role.njk', { reason: error.detail ?? error.title, signInAgainHref: '/auth/login' });
       }
       throw error;
     }
@@ -55,7 +54,7 @@ export class SignInController {
   async confirmLogout(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const session = await this.sessions.read(request);
     if (!session) return redirect(reply, '/');
-    sendPage(reply, 200, confirmSignOutPage(session.principal.name ?? session.principal.subject, session.csrfToken, cspNonceOf(reply)));
+    await renderPage(reply, 200, 'auth/sign-out.njk');
   }
 
   @Post('logout')

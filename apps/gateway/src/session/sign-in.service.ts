@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GatewayEnv } from '../config/gateway.config.js';
+import { roleClaimsOf } from '../principal/cis2-claims.js';
 import { PrincipalResolver } from '../principal/principal-resolver.js';
 import { LOGIN_TRANSACTION_LIFETIME_SECONDS, newLoginTransaction, type LoginTransaction } from './login-transaction.js';
 import { OidcClient } from './oidc-client.js';
@@ -56,9 +57,10 @@ export class SignInService {
     const { accessToken, accessTokenExpiresAt, idToken } = await this.oidc.exchangeCode(callback.code, transaction.codeVerifier);
     const idTokenClaims = await this.oidc.verifyIdToken(idToken, transaction.nonce);
     const userinfoClaims = await this.oidc.userinfo(accessToken, idTokenClaims.sub);
-    const principal = await this.principals.resolve({ ...idTokenClaims, ...userinfoClaims });
+    const claims = { ...idTokenClaims, ...userinfoClaims };
+    const principal = await this.principals.resolve(claims);
 
-    await this.sessions.start(request, reply, { principal, accessToken, accessTokenExpiresAt, idToken });
+    await this.sessions.start(request, reply, { principal, accessToken, accessTokenExpiresAt, idToken, roleClaims: roleClaimsOf(claims) });
     this.logger.log({ message: 'signed in', subject: principal.subject, organisation: principal.organisationCode, role: principal.roleId });
   }
 }

@@ -2,9 +2,9 @@ import { Controller, Get, Module, Res } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
 import { createServiceApp } from '@scrt/http';
-import { AccessTokenVerifier } from '../auth/access-token.verifier.js';
-import { GatewayEnv } from '../config/gateway.config.js';
-import { configureEdge } from '../edge.js';
+import { AccessTokenVerifier } from '../../auth/access-token.verifier.js';
+import { GatewayEnv } from '../../config/gateway.config.js';
+import { configureEdge } from '../../edge.js';
 import { cspNonceOf } from './csp-nonce.js';
 
 @Controller('page')

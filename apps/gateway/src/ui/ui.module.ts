@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { ProxyModule } from '../proxy/proxy.module.js';
+import { SessionModule } from '../session/session.module.js';
+import { AccountController } from './account/account.controller.js';
+import { RoleSwitchService } from './account/role-switch.service.js';
+import { CaseApi } from './cases/case-api.js';
+import { CasesUiController } from './cases/cases-ui.controller.js';
+import { ReferenceLists } from './cases/reference-lists.js';
+import { PageAccessGuard } from './foundation/page-access.guard.js';
+import { HelpPagesController } from './help/help-pages.controller.js';
+import { HomeController } from './home/home.controller.js';
+
+/**
+ * The admin UI: server-rendered pages on nhsuk-frontend's Nunjucks macros (rendering set up by
+ * `configurePages`), calling the services through the proxy's route and internal token.
+ */
+@Module({
+  imports: [AuthModule, SessionModule, ProxyModule],
+  controllers: [HomeController, HelpPagesController, AccountController, CasesUiController],
+  providers: [PageAccessGuard, RoleSwitchService, CaseApi, ReferenceLists],
+})
+export class UiModule {}
