@@ -28,20 +28,10 @@ export const Topics = {
 } as const;
 
 /**
- * Topics whose every event is kept (no time or size limit): a consumer's copy is rebuilt from them
- * alone (the reporting warehouse is rebuilt by replaying the case topics from their earliest offsets).
+ * Every domain topic keeps every event (no time or size limit): a consumer's copy is rebuilt from
+ * the topics alone, and the reporting warehouse is rebuilt by replaying them from their earliest
+ * offsets (issue 11). Dead-letter topics keep the broker's default retention.
  */
-const KEPT_FOR_EVER: ReadonlySet<string> = new Set([
-  Topics.caseCreatedV1,
-  Topics.caseCreatedV2,
-  Topics.caseUpdatedV1,
-  Topics.caseWithdrawnV1,
-  Topics.codeListPublishedV1,
-  Topics.organisationChangedV1,
-  Topics.timescalesPublishedV1,
-  Topics.bankHolidaysChangedV1,
-  Topics.partnershipChangedV1,
-]);
 
 /** Broker settings of a topic kept for ever. */
 export const UNLIMITED_RETENTION = { 'retention.ms': '-1', 'retention.bytes': '-1' } as const;
@@ -65,7 +55,7 @@ export interface TopicSpec {
 
 export function allTopics(): TopicSpec[] {
   return [
-    ...Object.values(Topics).map((name) => (KEPT_FOR_EVER.has(name) ? { name, partitions: 3, config: { ...UNLIMITED_RETENTION } } : { name, partitions: 3 })),
+    ...Object.values(Topics).map((name) => ({ name, partitions: 3, config: { ...UNLIMITED_RETENTION } })),
     ...ConsumerServices.map((consumer) => ({ name: deadLetterTopic(consumer), partitions: 1 })),
   ];
 }

@@ -30,6 +30,9 @@ describe('demo accounts file', () => {
     expect(accounts.clients.map(({ client_id, org_code }) => [client_id, org_code])).toEqual([
       ['wy-case-system', 'QWO'],
       ['qmj-case-system', 'QMJ'],
+      ['nhse-reporting-system', 'X24'],
+      ['y63-reporting-system', 'Y63'],
+      ['qwo-reporting-system', 'QWO'],
     ]);
   });
 

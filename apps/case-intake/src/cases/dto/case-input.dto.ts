@@ -68,48 +68,48 @@ export class CaseInputDto {
   @Type(() => CaseIdentifierDto)
   identifiers?: CaseIdentifierDto[];
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, example: '0192f5c4-7d1e-7a3b-9c2d-4e5f6a7b8c9d', description: 'A safeguarding partnership of reference data' })
+  @ApiPropertyOptional({ format: 'uuid', type: String, nullable: true, example: '0192f5c4-7d1e-7a3b-9c2d-4e5f6a7b8c9d', description: 'A safeguarding partnership of reference data' })
   @IsOptional()
   @IsUUID()
   partnershipId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 200, example: 'Northshire Safeguarding Children Partnership', description: 'Free-text fallback when the partnership is not in reference data' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200, example: 'Northshire Safeguarding Children Partnership', description: 'Free-text fallback when the partnership is not in reference data' })
   @IsOptional()
   @IsString()
   @Length(1, 200)
   partnershipName?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, pattern: CODE_PATTERN.source, example: 'DESIGNATED_NURSE_CHILDREN', description: 'A code of the `designated-professional-roles` list' })
+  @ApiPropertyOptional({ type: String, nullable: true, pattern: CODE_PATTERN.source, example: 'DESIGNATED_NURSE_CHILDREN', description: 'A code of the `designated-professional-roles` list' })
   @IsOptional()
   @IsString()
   @Matches(CODE_PATTERN, codeOf('designated-professional-roles'))
   designatedProfessional?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, pattern: CODE_PATTERN.source, example: 'AGE_5_10', description: 'A code of the `age-bands` list, in the subject group' })
+  @ApiPropertyOptional({ type: String, nullable: true, pattern: CODE_PATTERN.source, example: 'AGE_5_10', description: 'A code of the `age-bands` list, in the subject group' })
   @IsOptional()
   @IsString()
   @Matches(CODE_PATTERN, codeOf('age-bands'))
   ageBand?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 200, example: 'Northtown', description: 'Where it happened (place), no address' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200, example: 'Northtown', description: 'Where it happened (place), no address' })
   @IsOptional()
   @IsString()
   @Length(1, 200)
   locality?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, pattern: CODE_PATTERN.source, example: 'OWN_HOME', description: 'A code of the `settings` list' })
+  @ApiPropertyOptional({ type: String, nullable: true, pattern: CODE_PATTERN.source, example: 'OWN_HOME', description: 'A code of the `settings` list' })
   @IsOptional()
   @IsString()
   @Matches(CODE_PATTERN, codeOf('settings'))
   setting?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 4000, example: 'Agencies involved: health visiting, school nursing.', description: 'Comments (also where an unlisted review type is explained); no personal data' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 4000, example: 'Agencies involved: health visiting, school nursing.', description: 'Comments (also where an unlisted review type is explained); no personal data' })
   @IsOptional()
   @IsString()
   @MaxLength(4000)
   comments?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, pattern: ODS_CODE_PATTERN.source, example: '15N', description: 'A sub-ICB location of your ICB as at the incident date (ODS code)' })
+  @ApiPropertyOptional({ type: String, nullable: true, pattern: ODS_CODE_PATTERN.source, example: '15N', description: 'A sub-ICB location of your ICB as at the incident date (ODS code)' })
   @IsOptional()
   @IsString()
   @Matches(ODS_CODE_PATTERN, { message: 'subIcbLocationCode must be an ODS code (3 to 5 capital letters and digits)' })

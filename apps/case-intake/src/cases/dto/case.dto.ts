@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { type ApiPropertyOptions, ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { PersonalDataKinds } from '@scrt/personal-data';
 import { CaseIdentifierDto, CaseInputDto } from './case-input.dto.js';
 
@@ -37,13 +37,19 @@ export class CaseDto extends OmitType(CaseInputDto, ['identifiers', 'partnership
   @ApiProperty({ type: 'integer', format: 'int32', minimum: 1, example: 1, description: 'Optimistic concurrency version (also the ETag)' }) version: number;
 }
 
+
+/** A field's value in the history: text, a date, a code, a list of codes or identifiers, or null. */
+const FIELD_VALUE_SCHEMA: ApiPropertyOptions = {
+  oneOf: [{ type: 'string' }, { type: 'array', items: { oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: { type: 'string' } }] } }, { type: 'null' }],
+};
+
 export class CaseFieldChangeDto {
   @ApiProperty({ type: 'integer', format: 'int32', minimum: 2, example: 2, description: 'The version the change made' }) version: number;
   @ApiProperty({ format: 'date-time', example: '2026-09-16T08:00:00.000Z' }) changedAt: string;
   @ApiProperty({ example: 'f3a1c2d4-5b6e-4f70-8a9b-0c1d2e3f4a5b', description: 'Subject of who changed it' }) changedBy: string;
   @ApiProperty({ example: 'themes', description: 'The field (`status` for a withdrawal)' }) field: string;
-  @ApiProperty({ nullable: true, example: ['NEGLECT'], description: 'The value before (null when there was none)' }) oldValue: unknown;
-  @ApiProperty({ nullable: true, example: ['NEGLECT', 'EMOTIONAL'], description: 'The value after (null when cleared)' }) newValue: unknown;
+  @ApiProperty({ ...FIELD_VALUE_SCHEMA, example: ['NEGLECT'], description: 'The value before (null when there was none)' }) oldValue: unknown;
+  @ApiProperty({ ...FIELD_VALUE_SCHEMA, example: ['NEGLECT', 'EMOTIONAL'], description: 'The value after (null when cleared)' }) newValue: unknown;
 }
 
 export class CaseHistoryDto {

@@ -15,7 +15,7 @@ class ReportAnswerDto {
   @ApiProperty({ type: ReportScopeDto, description: 'What you may see: your ICB, your region, or all (through the hierarchy in force today)' }) scope: ReportScopeDto;
   @ApiProperty({ type: ReportQueryDto, description: 'The filters applied', example: { period: 'quarter', from: '2026-04-01' } }) filters: ReportQueryDto;
   @ApiProperty({ format: 'date-time', example: '2026-09-15T10:24:00.000Z' }) generatedAt: string;
-  @ApiProperty({ format: 'date-time', nullable: true, example: '2026-09-15T10:23:58.120Z', description: 'Data as of: when the latest change the warehouse holds was committed (null: empty)' }) dataAsOf: string | null;
+  @ApiProperty({ format: 'date-time', type: String, nullable: true, example: '2026-09-15T10:23:58.120Z', description: 'Data as of: when the latest change the warehouse holds was committed (null: empty)' }) dataAsOf: string | null;
 }
 
 export class CaseloadReportDto extends ReportAnswerDto {

@@ -27,7 +27,7 @@ export class ThemesRowDto extends AreaPeriodRowDto {
 }
 
 export class WorkloadRowDto extends AreaPeriodRowDto {
-  @ApiPropertyOptional({ nullable: true, example: 'DESIGNATED_NURSE_CHILDREN', description: 'Designated professional code (null: not recorded)' }) designatedProfessional: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'DESIGNATED_NURSE_CHILDREN', description: 'Designated professional code (null: not recorded)' }) designatedProfessional: string | null;
   @int(9, 'Cases in the period') cases: number;
   @int(6, 'Of those, open') open: number;
 }
@@ -63,7 +63,7 @@ export class TimelinessRowDto extends AreaPeriodRowDto {
 
 export class LearningRowDto extends AreaPeriodRowDto {
   @ApiProperty({ enum: ['recommendation', 'action', 'lesson', 'dissemination', 'reaudit'], example: 'action' }) kind: string;
-  @ApiPropertyOptional({ nullable: true, example: 'IN_PROGRESS' }) status: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'IN_PROGRESS' }) status: string | null;
   @int(14) items: number;
   @int(3, 'Past their due date and not completed') overdue: number;
 }
