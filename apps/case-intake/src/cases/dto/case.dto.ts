@@ -40,7 +40,7 @@ export class CaseDto extends OmitType(CaseInputDto, ['identifiers', 'partnership
 
 /** A field's value in the history: text, a date, a code, a list of codes or identifiers, or null. */
 const FIELD_VALUE_SCHEMA: ApiPropertyOptions = {
-  oneOf: [{ type: 'string' }, { type: 'array', items: { oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: { type: 'string' } }] } }, { type: 'null' }],
+  oneOf: [{ type: 'string' }, { type: 'array', items: {} }, { type: 'null' }],
 };
 
 export class CaseFieldChangeDto {
