@@ -14,15 +14,16 @@ describe('browser sign-in through the gateway', () => {
 
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Your access');
     expect(await summaryValue(page, 'Name')).toBe('Sam Okafor');
-    expect(await summaryValue(page, 'Organisation')).toMatch(/NHS North Central London ICB\s+QMJ/);
+    expect(await summaryValue(page, 'Organisation')).toBe('NHS North Central London ICB (QMJ)');
     expect(await summaryValue(page, 'Role')).toContain('Nurse Access Role');
     expect(await summaryValue(page, 'Scope')).toMatch(/^ICB\b/);
     expect(await summaryValue(page, 'Permissions')).toContain('case:create');
     const sessionCookie = (await context.cookies(gatewayUrl())).find((cookie) => cookie.name === SESSION_COOKIE);
     expect(sessionCookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).click(); // the provider asks to confirm
+    await page.getByRole('link', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click(); // the gateway asks to confirm (a POST with the CSRF token)
+    await page.getByRole('button', { name: 'Sign out' }).click(); // so does the provider
     await page.waitForURL(gatewayUrl());
     expect(await page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
     expect(await sessionCookieOf(context)).toBeUndefined();
@@ -37,6 +38,7 @@ describe('browser sign-in through the gateway', () => {
     const page = browser.page();
     await signInAs(page, 'Priya Shah');
     expect(await summaryValue(page, 'Name')).toBe('Priya Shah');
+    await page.getByRole('link', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Stay signed in' }).click();
     await page.waitForURL(gatewayUrl());

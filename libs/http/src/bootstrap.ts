@@ -68,10 +68,30 @@ export async function createServiceApp<C extends AppEnv>(options: BootstrapOptio
   return app;
 }
 
+/** How long a stop may take before the process exits anyway. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+/**
+ * A graceful stop that hangs (a Kafka consumer rejoining its group, a connection that never
+ * drains) must not keep a stopped process alive: whoever stops it (the supervisor, Kubernetes)
+ * is waiting. Nothing acknowledged depends on the stop finishing (the outbox holds it).
+ */
+function exitWhenStopHangs(serviceName: string): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      setTimeout(() => {
+        process.stderr.write(`${JSON.stringify({ level: 'error', service: serviceName, message: `still stopping ${SHUTDOWN_DEADLINE_MS} ms after ${signal}; exiting` })}\n`);
+        process.exit(1);
+      }, SHUTDOWN_DEADLINE_MS).unref();
+    });
+  }
+}
+
 /** The one `main.ts` body every app shares. */
 export async function bootstrapService<C extends AppEnv>(options: BootstrapOptions<C>): Promise<NestFastifyApplication> {
   const config = loadConfigOrExit(options.serviceName, options.configClass, options.env);
   const app = await createServiceApp(options, config);
+  exitWhenStopHangs(options.serviceName);
   await app.listen({ port: config.PORT, host: config.HOST });
   app.getHttpAdapter().getInstance().log.info?.(`listening on ${config.HOST}:${config.PORT}`);
   return app;

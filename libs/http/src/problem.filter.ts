@@ -49,7 +49,8 @@ export function toProblem(thrown: unknown, instance?: string): ProblemDocument {
 
 function fieldProblems(errors: FieldProblem[] | undefined): Pick<ProblemDocument, 'errors' | 'errorsTotal'> {
   if (!errors) return {};
-  const located = errors.map((problem) => ({ field: problem.field, pointer: problem.pointer ?? pointerOf(problem.field), code: problem.code, message: problem.message }));
+  // Extra members (a CSV problem's line and column) stay: they locate the problem better than a pointer.
+  const located = errors.map((problem) => ({ ...problem, pointer: problem.pointer ?? pointerOf(problem.field) }));
   if (located.length <= MAX_FIELD_PROBLEMS) return { errors: located };
   return { errors: located.slice(0, MAX_FIELD_PROBLEMS), errorsTotal: located.length };
 }

@@ -43,6 +43,12 @@ describe('AuditTrail', () => {
     expect([values[7], values[10], values[19], values[22]]).toEqual(['case-1', 'denied', 'case-2', 'success']);
   });
 
+  it('keeps a typed id with a NUL in it, which PostgreSQL text cannot hold, as U+FFFD', async () => {
+    const { db, statements } = recordingExecutor();
+    await new AuditTrail('intake').record(db, principal, { ...entry, resourceId: 'a\u0000b' });
+    expect(statements[0].values[7]).toBe('a\uFFFDb');
+  });
+
   it('records nobody as null, and the further columns of a table that has them', async () => {
     const { db, statements } = recordingExecutor();
     await new AuditTrail('gateway').record(db, undefined, { ...entry, outcome: 'refused', reason: 'UNAUTHENTICATED' }, { peer_address: '127.0.0.1', method: 'GET' });

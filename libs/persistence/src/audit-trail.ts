@@ -40,6 +40,9 @@ export function isCurrentRequestAudited(): boolean {
   return context !== undefined && requestsAudited.has(context);
 }
 
+/** A refused request's id may be anything a caller typed; PostgreSQL text cannot hold NUL, and the record must not fail. */
+const storableText = (text: string) => text.replaceAll('\u0000', '\uFFFD');
+
 /**
  * Appends audit records (who, role, organisation, what, why, when, the server's request id and
  * the correlation id the client sent, if any) to the service's own append-only `audit_event`
@@ -98,7 +101,7 @@ export class AuditTrail {
       ['organisation_code', actor?.organisationCode ?? null],
       ['action', entry.action],
       ['resource_type', entry.resourceType],
-      ['resource_id', entry.resourceId?.slice(0, RESOURCE_ID_MAX_LENGTH) ?? null],
+      ['resource_id', entry.resourceId === undefined ? null : storableText(entry.resourceId.slice(0, RESOURCE_ID_MAX_LENGTH))],
       ['request_id', context?.requestId ?? uuidv7(), 'uuid'],
       ['client_correlation_id', context?.clientCorrelationId ?? null],
       ['outcome', entry.outcome],

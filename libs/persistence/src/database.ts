@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import type { ReadinessCheck } from '@scrt/http';
 import { briefErrorDescription, translateDatabaseErrors } from './database-errors.js';
 
@@ -19,7 +20,12 @@ const schemaOfClient = new WeakMap<object, string>();
 /** A service's client: the pg driver adapter (no native engine), queries in the service's schema. */
 export function createPrismaClient<C extends object>(clientClass: PrismaClientClass<C>, databaseUrl: string, schema: string): C {
   translateDatabaseErrors();
-  const client = new clientClass({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }, { schema }) });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // A client checked out of the pool has no error listener of the pool's between two queries (in
+  // an interactive transaction): PostgreSQL going away then would crash the process with an
+  // unhandled 'error'. The query in flight, or the next one, fails and is answered 503 instead.
+  pool.on('connect', (connection) => connection.on('error', () => undefined));
+  const client = new clientClass({ adapter: new PrismaPg(pool, { schema, disposeExternalPool: true }) });
   schemaOfClient.set(client, schema);
   return client;
 }

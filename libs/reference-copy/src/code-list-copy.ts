@@ -27,6 +27,9 @@ interface VersionRow {
 /** The table (in the consuming service's schema) that holds the copy; see the migration of each consumer. */
 export const CODE_LIST_COPY_TABLE = 'reference_code_list_version';
 
+/** How long an instance answers from memory before re-reading the table (another instance may have applied an event). */
+const MEMORY_TTL_MS = 30_000;
+
 /**
  * A consuming service's local copy of the published code lists, fed by
  * `reference-data.code-list.published.v1` through the service's inbox (each event applied once),
@@ -35,6 +38,8 @@ export const CODE_LIST_COPY_TABLE = 'reference_code_list_version';
 export class CodeListCopy {
   private readonly table: string;
   private readonly inbox: Inbox;
+  /** Every version of every list, latest first within a list: a record's checks read a dozen lists. */
+  private cached?: { versions: Map<string, CodeListVersionCopy[]>; until: number };
 
   constructor(
     private readonly db: TransactionalSqlClient,
@@ -46,9 +51,9 @@ export class CodeListCopy {
   }
 
   /** Stores the published version once, however often the event is delivered. */
-  apply(event: EventEnvelope<CodeListPublishedV1>): Promise<InboxOutcome> {
+  async apply(event: EventEnvelope<CodeListPublishedV1>): Promise<InboxOutcome> {
     const { payload } = event;
-    return this.inbox.processOnce(this.db, event, this.consumer, async (tx) => {
+    const outcome = await this.inbox.processOnce(this.db, event, this.consumer, async (tx) => {
       await tx.$executeRawUnsafe(
         `INSERT INTO ${this.table} ("list_code", "version", "list_name", "effective_from", "codes") VALUES ($1, $2::int, $3, $4::date, $5::jsonb)
          ON CONFLICT ("list_code", "version") DO NOTHING`,
@@ -59,18 +64,29 @@ export class CodeListCopy {
         JSON.stringify(payload.codes),
       );
     });
+    this.cached = undefined;
+    return outcome;
   }
 
   /** The version in force on `date` (YYYY-MM-DD): the latest effective date on or before it, then the highest version. */
   async inForce(listCode: string, date: string): Promise<CodeListVersionCopy | undefined> {
+    return (await this.versions()).get(listCode)?.find((version) => version.effectiveFrom <= date);
+  }
+
+  private async versions(): Promise<Map<string, CodeListVersionCopy[]>> {
+    if (this.cached && this.cached.until > Date.now()) return this.cached.versions;
     const rows = await this.db.$queryRawUnsafe<VersionRow[]>(
       `SELECT "list_code", "list_name", "version", to_char("effective_from", 'YYYY-MM-DD') AS "effective_from", "codes" FROM ${this.table}
-       WHERE "list_code" = $1 AND "effective_from" <= $2::date ORDER BY "effective_from" DESC, "version" DESC LIMIT 1`,
-      listCode,
-      date,
+       ORDER BY "list_code", "effective_from" DESC, "version" DESC`,
     );
-    const row = rows[0];
-    return row && { listCode: row.list_code, listName: row.list_name, version: row.version, effectiveFrom: row.effective_from, codes: row.codes };
+    const versions = new Map<string, CodeListVersionCopy[]>();
+    for (const row of rows) {
+      const list = versions.get(row.list_code) ?? [];
+      list.push({ listCode: row.list_code, listName: row.list_name, version: row.version, effectiveFrom: row.effective_from, codes: row.codes });
+      versions.set(row.list_code, list);
+    }
+    this.cached = { versions, until: Date.now() + MEMORY_TTL_MS };
+    return versions;
   }
 
   /** Is `code` valid for a new record on `date` (normally today)? */

@@ -1,6 +1,5 @@
 import { CODE_PATTERN } from '@scrt/contracts';
-import { readCsvTable } from '../csv/csv-table.js';
-import type { CsvRowProblem } from '../partnerships/partnership-csv.js';
+import { csvProblem, readCsvTable, type CsvRowProblem } from '../csv/csv-table.js';
 import type { CodeValues } from './code-list-rules.js';
 
 export const CODE_CSV_COLUMNS = ['code', 'label', 'description', 'sort_order', 'parent_code', 'deprecated'] as const;
@@ -23,7 +22,7 @@ export interface ParsedCodes {
 export function parseCodesCsv(text: string): ParsedCodes {
   const table = readCsvTable(text);
   const errors: CsvRowProblem[] = [];
-  const problem = (line: number, column: string, code: string, message: string) => errors.push({ line, column, field: `line ${line}, ${column}`, code, message });
+  const problem = (line: number, column: string, code: string, message: string) => errors.push(csvProblem(line, column, code, message));
   for (const column of ['code', 'label']) {
     if (!table.columns.includes(column)) problem(1, column, 'MISSING_COLUMN', `the header must have a ${column} column`);
   }

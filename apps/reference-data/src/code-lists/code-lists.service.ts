@@ -137,7 +137,7 @@ export class CodeListsService {
     const merged = [...base.codes.filter((code) => !imported.has(code.code)), ...parsed.codes];
     const grouping = groupingProblems(merged, (code) => code.code)
       .filter((problem) => imported.has(problem.field))
-      .map((problem) => ({ line: 0, column: 'parent_code', field: problem.field, code: problem.code, message: problem.message }));
+      .map((problem) => ({ line: 0, column: 'parent_code', field: problem.field, pointer: '/csv', code: problem.code, message: problem.message }));
     const errors = [...parsed.errors, ...grouping];
     if (errors.length > 0 && !dryRun) throw new CodeListCsvInvalidError(errors);
     if (!dryRun) await this.lists.putCodes(list, await this.draftVersionFor(list, base, principal), parsed.codes, principal);

@@ -4,6 +4,21 @@ export interface CsvRecord {
   values: Record<string, string>;
 }
 
+/** One complaint about an imported CSV: the line (header = 1), the column, what is wrong. */
+export interface CsvRowProblem {
+  line: number;
+  column: string;
+  field: string;
+  /** Every CSV problem points at the request's `csv` member; `line` and `column` say where in it. */
+  pointer: string;
+  code: string;
+  message: string;
+}
+
+export function csvProblem(line: number, column: string, code: string, message: string): CsvRowProblem {
+  return { line, column, field: `line ${line}, ${column}`, pointer: '/csv', code, message };
+}
+
 export interface CsvTable {
   columns: string[];
   records: CsvRecord[];

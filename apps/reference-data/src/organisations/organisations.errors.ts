@@ -1,5 +1,5 @@
 import { DomainError } from '@scrt/http';
-import type { CsvRowProblem } from '../partnerships/partnership-csv.js';
+import type { CsvRowProblem } from '../csv/csv-table.js';
 
 export class OrganisationNotFoundError extends DomainError {
   constructor(odsCode: string) {

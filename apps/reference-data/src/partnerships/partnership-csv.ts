@@ -1,17 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { toFieldProblems } from '@scrt/http';
-import { readCsvTable } from '../csv/csv-table.js';
+import { csvProblem, readCsvTable, type CsvRowProblem } from '../csv/csv-table.js';
 import { CreatePartnershipDto } from './dto/partnership.dto.js';
-
-/** One complaint about an imported CSV: the line (header = 1), the column, what is wrong. */
-export interface CsvRowProblem {
-  line: number;
-  column: string;
-  field: string;
-  code: string;
-  message: string;
-}
 
 export interface CsvPartnershipRow {
   line: number;
@@ -28,10 +19,6 @@ const COLUMN_OF: Record<keyof CreatePartnershipDto, string> = {
 };
 const REQUIRED_COLUMNS = Object.values(COLUMN_OF).filter((column) => column !== 'effective_to');
 const LIST_SEPARATOR = ';';
-
-export function csvProblem(line: number, column: string, code: string, message: string): CsvRowProblem {
-  return { line, column, field: `line ${line}, ${column}`, code, message };
-}
 
 export const columnOf = (property: keyof CreatePartnershipDto) => COLUMN_OF[property];
 

@@ -1,5 +1,5 @@
 import { DomainError, type FieldProblem } from '@scrt/http';
-import type { CsvRowProblem } from './partnership-csv.js';
+import type { CsvRowProblem } from '../csv/csv-table.js';
 
 export class PartnershipNotFoundError extends DomainError {
   constructor(id: string) {

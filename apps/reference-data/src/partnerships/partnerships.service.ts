@@ -3,7 +3,8 @@ import type { Principal } from '@scrt/contracts';
 import type { FieldProblem } from '@scrt/http';
 import { isoDateOf } from '../calendar/dto/calendar-date.js';
 import type { CreatePartnershipDto, ImportReportDto, PartnershipDto, PartnershipKind, PartnershipListQuery, UpdatePartnershipDto } from './dto/partnership.dto.js';
-import { columnOf, csvProblem, readPartnershipCsv, type CsvRowProblem } from './partnership-csv.js';
+import { csvProblem, type CsvRowProblem } from '../csv/csv-table.js';
+import { columnOf, readPartnershipCsv } from './partnership-csv.js';
 import { PartnershipCsvInvalidError, PartnershipEndedError, PartnershipInvalidError, PartnershipNotFoundError } from './partnerships.errors.js';
 import { PartnershipsRepository, type PartnershipValues } from './partnerships.repository.js';
 

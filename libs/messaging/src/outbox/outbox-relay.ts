@@ -13,7 +13,7 @@ export interface OutboxRelayOptions {
   schema: string;
   /** Poll from application bootstrap on (services: `OUTBOX_RELAY_ENABLED`, default true). */
   enabled?: boolean;
-  /** Pause between polls when the outbox is drained (default 200 ms). */
+  /** Pause between polls when the outbox is drained (default 200 ms; 2 s when woken by NOTIFY, the poll then being only the fallback). */
   pollIntervalMs?: number;
   /** Rows claimed and published per transaction (default 100). */
   batchSize?: number;
@@ -65,7 +65,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   ) {
     this.table = new OutboxTable(options.schema);
     this.enabled = options.enabled ?? true;
-    this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.pollIntervalMs = options.pollIntervalMs ?? (options.listenConnectionString ? 2_000 : 200);
     this.batchSize = options.batchSize ?? 100;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.wakeup = new OutboxWakeup(options.listenConnectionString, outboxChannel(options.schema), this.stopping.signal);

@@ -1,7 +1,7 @@
 import { OrganisationTypes, type OrganisationType } from '@scrt/reference-copy';
 import { isIsoDate } from '@scrt/working-days';
 import { readCsvTable } from '../../csv/csv-table.js';
-import { csvProblem, type CsvRowProblem } from '../../partnerships/partnership-csv.js';
+import { csvProblem, type CsvRowProblem } from '../../csv/csv-table.js';
 
 /** One row of an ODS-style change file: an organisation's period, its parent in it, and whom it succeeds. */
 export interface OrganisationChangeRow {

@@ -1,6 +1,6 @@
 import { OrganisationHierarchy, PARENT_TYPE, periodsOverlap, periodWithin, type HierarchySnapshot, type ParentLink } from '@scrt/reference-copy';
 import { addCalendarDays } from '@scrt/working-days';
-import { csvProblem, type CsvRowProblem } from '../../partnerships/partnership-csv.js';
+import { csvProblem, type CsvRowProblem } from '../../csv/csv-table.js';
 import type { OrganisationChangeRow } from './organisation-change-file.js';
 
 export interface OrganisationChangeOutcome {

@@ -134,6 +134,7 @@ export class CsvRowProblemDto {
   @ApiProperty({ type: 'integer', format: 'int32', example: 3, description: 'Line of the CSV text (the header is line 1)' }) line: number;
   @ApiProperty({ example: 'effective_from' }) column: string;
   @ApiProperty({ example: 'line 3, effective_from' }) field: string;
+  @ApiProperty({ example: '/csv', description: 'JSON pointer to the request member holding the CSV' }) pointer: string;
   @ApiProperty({ example: 'IS_ISO8601' }) code: string;
   @ApiProperty({ example: 'effectiveFrom must be a real calendar date' }) message: string;
 }
