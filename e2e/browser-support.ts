@@ -37,7 +37,7 @@ export function freshPagePerTest(): { page: () => Page; context: () => BrowserCo
 
 /** The value next to `key` in the page's NHS summary list. */
 export async function summaryValue(page: Page, key: string): Promise<string> {
-  return page.locator('.nhsuk-summary-list__row', { has: page.locator('dt', { hasText: key }) }).locator('dd').innerText();
+  return page.locator('.nhsuk-summary-list__row', { has: page.locator('dt', { hasText: key }) }).locator('dd.nhsuk-summary-list__value').innerText();
 }
 
 /** From the gateway's home page to the provider's account list. */

@@ -31,11 +31,12 @@ describe('sign-out (POST /auth/logout)', () => {
 
   beforeEach(async () => {
     await signInAs(browser.page(), 'Priya Shah');
-    session = { cookie: (await sessionCookieOf(browser.context()))!, csrfToken: await browser.page().locator('main input[name="csrfToken"]').inputValue() };
+    await browser.page().goto(logoutUrl());
+    session = { cookie: (await sessionCookieOf(browser.context()))!, csrfToken: await browser.page().locator('main form input[name="_csrf"]').first().inputValue() };
   });
 
   it('ends the session server-side and sends the browser to end the provider session', async () => {
-    const response = await postLogout(session, { csrfToken: session.csrfToken });
+    const response = await postLogout(session, { _csrf: session.csrfToken });
 
     expect(response.status).toBe(303);
     const location = new URL(response.headers.get('location')!);
@@ -51,15 +52,15 @@ describe('sign-out (POST /auth/logout)', () => {
 
   it.each([
     ['without the CSRF token', {}, {}],
-    ['with another CSRF token', { csrfToken: 'A'.repeat(43) }, {}],
+    ['with another CSRF token', { _csrf: 'A'.repeat(43) }, {}],
     ['from another origin', undefined, { origin: 'https://attacker.example' }],
     ['from another site (Sec-Fetch-Site)', undefined, { 'sec-fetch-site': 'cross-site' }],
-  ])('refuses a sign-out %s with a 403 problem and keeps the session', async (_case, form, headers) => {
-    const response = await postLogout(session, form ?? { csrfToken: session.csrfToken }, headers);
+  ])('refuses a sign-out %s with a 403 page and keeps the session', async (_case, form, headers) => {
+    const response = await postLogout(session, form ?? { _csrf: session.csrfToken }, headers);
 
     expect(response.status).toBe(403);
-    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(await response.json()).toMatchObject({ status: 403, code: 'CSRF_CHECK_FAILED' });
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(/<h1[^>]*>([^<]*)<\/h1>/.exec(await response.text())?.[1]?.trim()).toBe('Your form could not be sent');
     expect(await homeHeading(session.cookie)).toBe('Your access');
   });
 
@@ -77,7 +78,7 @@ describe('sign-out (POST /auth/logout)', () => {
     const response = await fetch(logoutUrl(), { headers: { cookie: `${SESSION_COOKIE}=${session.cookie}` }, redirect: 'manual' });
 
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain(`<input type="hidden" name="csrfToken" value="${session.csrfToken}">`);
+    expect(await response.text()).toContain(`<input type="hidden" name="_csrf" value="${session.csrfToken}">`);
     expect(await homeHeading(session.cookie)).toBe('Your access');
   });
 });

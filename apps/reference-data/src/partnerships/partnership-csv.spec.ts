@@ -25,6 +25,7 @@ describe('readPartnershipCsv', () => {
       line: 3,
       column: 'kind',
       field: 'line 3, kind',
+      pointer: '/csv',
       code: 'IS_IN',
       message: 'kind must be one of LSCP, SAB, CSP',
     });

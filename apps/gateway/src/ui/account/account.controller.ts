@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SessionService, type ResumedSession } from '../../session/session.service.js';
 import { PageAccessGuard, PageSession } from '../foundation/page-access.guard.js';
-import { roleDisplayName } from '../rendering/page-locals.js';
+import { roleDisplayName, secondsUntil } from '../rendering/page-locals.js';
 import { redirect, renderPage } from '../rendering/responses.js';
 import { roleChoicesOf } from './role-choice.js';
 import { RoleSwitchService } from './role-switch.service.js';
@@ -41,7 +41,7 @@ export class AccountController {
   @HttpCode(200)
   async extendSession(@PageSession() session: ResumedSession, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     if (request.headers.accept?.includes('application/json')) {
-      await reply.header('cache-control', 'no-store').send({ expiresAt: session.expiresAt });
+      await reply.header('cache-control', 'no-store').send({ expiresAt: session.expiresAt, expiresInSeconds: secondsUntil(session.expiresAt) });
       return;
     }
     await this.sessions.flash(request, { heading: 'You are still signed in' });

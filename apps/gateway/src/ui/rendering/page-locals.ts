@@ -37,7 +37,8 @@ export interface PageLocals {
   user?: UserSummary;
   csrfToken?: string;
   flash?: Flash;
-  session?: { expiresAt: number; warningSeconds: number };
+  /** `expiresInSeconds` drives the warning: the browser's clock may be minutes off the server's. */
+  session?: { expiresAt: number; expiresInSeconds: number; warningSeconds: number };
   footerLinks: NavigationItem[];
 }
 
@@ -93,6 +94,8 @@ export function userSummary(principal: Principal, roleCount: number): UserSummar
   };
 }
 
+export const secondsUntil = (epochSeconds: number) => Math.max(0, Math.round(epochSeconds - Date.now() / 1000));
+
 /** The locals of a page for a request at `path`, with or without a signed-in session. */
 export function pageLocals(session: ResumedSession | undefined, path: string, cspNonce: string): PageLocals {
   const base = { serviceName: SERVICE_NAME, assets: ASSETS, cspNonce, footerLinks: FOOTER_LINKS };
@@ -110,6 +113,6 @@ export function pageLocals(session: ResumedSession | undefined, path: string, cs
     user,
     csrfToken: session.csrfToken,
     flash: session.flash,
-    session: { expiresAt: session.expiresAt, warningSeconds: SESSION_WARNING_SECONDS },
+    session: { expiresAt: session.expiresAt, expiresInSeconds: secondsUntil(session.expiresAt), warningSeconds: SESSION_WARNING_SECONDS },
   };
 }
