@@ -1,6 +1,6 @@
-import { ApiClient, apiAsUser, caseInput, demoUserClaims, eventually, mintAccessToken, requiredEnv } from '@scrt/testing';
+import { ApiClient, apiAsUser, caseInput, demoUserClaims, eventually, mintAccessToken, requiredEnv, queryTestDatabase } from '@scrt/testing';
 import { MERGER_2026, SETUP_2022 } from '../apps/reference-data/src/organisations/import/merger-fixture.js';
-import { countRows, expectProblem, queryDatabase } from './support.js';
+import { countRows, expectProblem } from './support.js';
 
 // The reference-data fixture (two ICBs merge into a new one, a sub-ICB location moves to another
 // ICB) under codes of its own, so this file runs before or after the reference-data tests.
@@ -36,7 +36,7 @@ const importChange = async (admin: ApiClient, csv: string) => expect((await admi
 /** case-intake has applied the organisation's latest state to its own copy of the hierarchy. */
 const intakeCopyHas = (odsCode: string, effectiveTo: string | null) =>
   eventually(async () => {
-    const [row] = await queryDatabase<{ effective_to: string | null }>(`SELECT state->>'effectiveTo' AS effective_to FROM intake.reference_organisation WHERE ods_code = $1`, [odsCode]);
+    const [row] = await queryTestDatabase<{ effective_to: string | null }>(`SELECT state->>'effectiveTo' AS effective_to FROM intake.reference_organisation WHERE ods_code = $1`, [odsCode]);
     return row !== undefined && row.effective_to === effectiveTo;
   }, `case-intake's copy holding ${odsCode} ending ${effectiveTo}`);
 
@@ -157,7 +157,7 @@ describe('case scope follows the organisation hierarchy in force today, through 
     await (await userAt('ZK3')).get('/api/v1/cases?q=lighthouse');
     expect(await countRows('intake.audit_event', `action = 'list' AND resource_type = 'case' AND resource_id = $1`, [cases.north.id])).toBe(before + 1);
     expect(await countRows('intake.audit_event', `action = 'list' AND resource_type = 'case-list'`)).toBe(queries + 1);
-    const [query] = await queryDatabase<{ resource_id: string }>(`SELECT resource_id FROM intake.audit_event WHERE resource_type = 'case-list' ORDER BY occurred_at DESC LIMIT 1`);
+    const [query] = await queryTestDatabase<{ resource_id: string }>(`SELECT resource_id FROM intake.audit_event WHERE resource_type = 'case-list' ORDER BY occurred_at DESC LIMIT 1`);
     expect(query.resource_id).toBe('filters=q');
   });
 

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Kafka, logLevel } from 'kafkajs';
 import { Topics, type EventEnvelope } from '@scrt/contracts';
-import { apiAsUser, appLogFile, caseInput, eventually, killApp, requiredEnv, startApp, waitReady, type ApiClient, type ApiResponse } from '@scrt/testing';
+import { apiAsUser, appLogFile, caseInput, eventually, killApp, requiredEnv, startApp, waitReady, type ApiClient, type ApiResponse, queryTestDatabase } from '@scrt/testing';
 import { todayInEngland } from '@scrt/working-days';
 import { HEADER } from '../apps/reference-data/src/organisations/import/merger-fixture.js';
-import { countRows, queryDatabase } from './support.js';
+import { countRows } from './support.js';
 
 const CASES = '/api/v1/cases';
 /** Sub-ICB locations made for this file: one of West Yorkshire ICB (QWO), one of Humber and North Yorkshire ICB (QOQ). */
-const [OWN_SUB_ICB, OTHER_SUB_ICB] = ['ZC1', 'ZC2'];
+const [OWN_SUB_ICB, OTHER_SUB_ICB] = ['ZQ1', 'ZQ2'];
 /** Personal data planted in free text: none of it may be stored, logged, audited or published. */
 const NHS_NUMBER = '943 476 5919';
 const E_MAIL = 'jo.bloggs@example.org';
@@ -284,7 +284,7 @@ describe('the case record: every item, every rule, change with If-Match, history
     expect(await countRows('intake.audit_event', "resource_id = $1 AND action IN ('create', 'update') AND outcome = 'success'", [recorded.body.id])).toBe(3);
 
     await eventually(async () => {
-      const [fact] = await queryDatabase<{ version: number; withdrawn: boolean }>('SELECT version, withdrawn FROM reporting.case_fact WHERE case_id = $1', [recorded.body.id]);
+      const [fact] = await queryTestDatabase<{ version: number; withdrawn: boolean }>('SELECT version, withdrawn FROM reporting.case_fact WHERE case_id = $1', [recorded.body.id]);
       return fact?.version === 3 && fact.withdrawn;
     }, 'the withdrawn case out of the caseload');
   });

@@ -1,5 +1,5 @@
-import { caseInput, apiAsClient, apiAsUser, eventually, type ApiClient } from '@scrt/testing';
-import { casesFor, countRows, queryDatabase, type CaseloadBody } from './support.js';
+import { caseInput, apiAsClient, apiAsUser, eventually, type ApiClient, queryTestDatabase } from '@scrt/testing';
+import { casesFor, countRows, type CaseloadBody } from './support.js';
 
 const REVIEW_TYPE = 'SAR';
 
@@ -76,7 +76,7 @@ describe('a case recorded by an ICB reaches the reports of those who may see it'
     const created = await westYorkshireInput.post('/api/v1/cases', caseInput({ incidentDate: '2026-03-03', reviewType: 'OTHER' }), { 'x-correlation-id': correlationId });
     expect(created.status).toBe(201);
     expect(created.headers.get('x-correlation-id')).toBe(correlationId);
-    const [outbox] = await queryDatabase<{ envelope: { correlationId: string; actor: { subject: string } }; headers: Record<string, string> }>(
+    const [outbox] = await queryTestDatabase<{ envelope: { correlationId: string; actor: { subject: string } }; headers: Record<string, string> }>(
       'SELECT envelope, headers FROM intake.outbox_event WHERE message_key = $1',
       [created.body.id],
     );

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { caseInput, apiAsUser, crash, eventually, killApp, requiredEnv, signalProcess, startApp, waitForRestart, waitReady, type ApiClient, type StackProcessName } from '@scrt/testing';
+import { caseInput, apiAsUser, crash, eventually, killApp, requiredEnv, signalProcess, startApp, waitForRestart, waitReady, type ApiClient, type StackProcessName, queryTestDatabase } from '@scrt/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import { queryDatabase } from './support.js';
 
 /**
  * Open-loop writes through the gateway while case-intake, reporting, the broker and PostgreSQL
@@ -96,7 +95,7 @@ async function answers(url: string): Promise<boolean> {
 const systemAnswers = () => answers(`${requiredEnv('SCRT_TEST_GATEWAY_URL')}/health/ready`);
 
 async function countInWarehouse(caseIds: string[]): Promise<number> {
-  const [row] = await queryDatabase<{ n: number }>('SELECT count(*)::int AS n FROM reporting.case_fact WHERE case_id = ANY($1::uuid[])', [caseIds]);
+  const [row] = await queryTestDatabase<{ n: number }>('SELECT count(*)::int AS n FROM reporting.case_fact WHERE case_id = ANY($1::uuid[])', [caseIds]);
   return row.n;
 }
 
@@ -191,7 +190,7 @@ describe('faults under open-loop load', () => {
 
     // Intake: every acknowledged id exactly once, one case per Idempotency-Key, nothing without a key.
     const keys = load.submissions.map((submission) => submission.key);
-    const intake = await queryDatabase<{ id: string; idempotency_key: string | null }>(
+    const intake = await queryTestDatabase<{ id: string; idempotency_key: string | null }>(
       `SELECT c.id, i.idempotency_key FROM intake.case_record c LEFT JOIN intake.idempotent_request i ON i.resource_id = c.id
         WHERE i.idempotency_key = ANY($1::text[]) OR (c.created_by = (SELECT created_by FROM intake.case_record WHERE id = $2::uuid) AND c.created_at >= $3)`,
       [keys, acknowledged[0], startedAt],
@@ -204,16 +203,16 @@ describe('faults under open-loop load', () => {
     // The last cases were acknowledged moments ago: give the warehouse its usual delay, then compare exactly.
     await eventually(async () => (await countInWarehouse(acknowledged)) === acknowledged.length, 'the warehouse to have every acknowledged case', 30_000).catch(() => undefined);
     // Warehouse: every one of them exactly once (case_id is its key), and no fact loaded meanwhile without its intake case.
-    const warehouse = await queryDatabase<{ case_id: string }>('SELECT case_id FROM reporting.case_fact WHERE case_id = ANY($1::uuid[])', [acknowledged]);
+    const warehouse = await queryTestDatabase<{ case_id: string }>('SELECT case_id FROM reporting.case_fact WHERE case_id = ANY($1::uuid[])', [acknowledged]);
     expect(new Set(warehouse.map((row) => row.case_id))).toEqual(new Set(acknowledged));
-    const orphans = await queryDatabase<{ case_id: string }>(
+    const orphans = await queryTestDatabase<{ case_id: string }>(
       'SELECT f.case_id FROM reporting.case_fact f LEFT JOIN intake.case_record c ON c.id = f.case_id WHERE f.loaded_at >= $1 AND c.id IS NULL',
       [startedAt],
     );
     expect(orphans).toEqual([]);
 
     // The outbox drained; no valid event was dead-lettered.
-    await eventually(async () => (await queryDatabase<{ n: number }>('SELECT count(*)::int AS n FROM intake.outbox_event WHERE published_at IS NULL'))[0].n === 0, 'the outbox to drain', 30_000);
+    await eventually(async () => (await queryTestDatabase<{ n: number }>('SELECT count(*)::int AS n FROM intake.outbox_event WHERE published_at IS NULL'))[0].n === 0, 'the outbox to drain', 30_000);
     expect(await deadLetterCount()).toBe(deadLettersBefore);
   }, 240_000);
 });

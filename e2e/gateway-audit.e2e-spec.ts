@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { ApiClient, apiAsClient, apiAsUser, demoAccounts, requiredEnv, type ApiResponse } from '@scrt/testing';
-import { countRows, queryDatabase } from './support.js';
+import { ApiClient, apiAsClient, apiAsUser, demoAccounts, requiredEnv, type ApiResponse, queryTestDatabase } from '@scrt/testing';
+import { countRows } from './support.js';
 
 const anonymous = () => new ApiClient(requiredEnv('SCRT_TEST_GATEWAY_URL'));
 const withToken = (token: string) => new ApiClient(requiredEnv('SCRT_TEST_GATEWAY_URL'), token);
@@ -25,7 +25,7 @@ interface AuditRow {
 async function auditRowsOf(response: ApiResponse): Promise<AuditRow[]> {
   const requestId = response.headers.get('x-request-id');
   expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
-  return queryDatabase<AuditRow>('SELECT * FROM gateway.audit_event WHERE request_id = $1', [requestId]);
+  return queryTestDatabase<AuditRow>('SELECT * FROM gateway.audit_event WHERE request_id = $1', [requestId]);
 }
 
 describe('the gateway audits the reads it refuses', () => {
@@ -83,8 +83,8 @@ describe('the gateway audits the reads it refuses', () => {
   it('keeps its records append-only', async () => {
     const response = await anonymous().get('/api/v1/cases');
     const requestId = response.headers.get('x-request-id');
-    await queryDatabase("UPDATE gateway.audit_event SET reason = 'TAMPERED' WHERE request_id = $1", [requestId]);
-    await queryDatabase('DELETE FROM gateway.audit_event WHERE request_id = $1', [requestId]);
+    await queryTestDatabase("UPDATE gateway.audit_event SET reason = 'TAMPERED' WHERE request_id = $1", [requestId]);
+    await queryTestDatabase('DELETE FROM gateway.audit_event WHERE request_id = $1', [requestId]);
     expect(await auditRowsOf(response)).toEqual([expect.objectContaining({ reason: 'UNAUTHENTICATED', action: 'list' })]);
   });
 });

@@ -3,33 +3,32 @@ import pg from 'pg';
 import { Topics, type CodeListPublishedV1, type EventEnvelope } from '@scrt/contracts';
 import { pgSqlClient } from '@scrt/messaging';
 import { CodeListCopy } from '@scrt/reference-copy';
-import { requiredEnv } from '@scrt/testing';
+import { requiredEnv, queryTestDatabase } from '@scrt/testing';
 import { todayInEngland } from '@scrt/working-days';
-import { queryDatabase } from './support.js';
 
 const PROBE_SCHEMA = 'rebuild_probe';
 
 /** The set of (list, version) a copy holds, to compare two copies. */
 const versionsIn = async (schema: string) =>
-  (await queryDatabase<{ key: string }>(`SELECT list_code || ':' || version AS key FROM ${schema}.reference_code_list_version ORDER BY 1`)).map((row) => row.key);
+  (await queryTestDatabase<{ key: string }>(`SELECT list_code || ':' || version AS key FROM ${schema}.reference_code_list_version ORDER BY 1`)).map((row) => row.key);
 
 describe('a new consumer rebuilds its copy of the code lists from the topic alone', () => {
   const pool = new pg.Pool({ connectionString: requiredEnv('SCRT_TEST_DATABASE_URL'), max: 4 });
 
   beforeAll(async () => {
-    await queryDatabase(`DROP SCHEMA IF EXISTS ${PROBE_SCHEMA} CASCADE`);
-    await queryDatabase(`CREATE SCHEMA ${PROBE_SCHEMA}`);
-    await queryDatabase(`CREATE TABLE ${PROBE_SCHEMA}.inbox_event (LIKE intake.inbox_event INCLUDING ALL)`);
-    await queryDatabase(`CREATE TABLE ${PROBE_SCHEMA}.reference_code_list_version (LIKE intake.reference_code_list_version INCLUDING ALL)`);
+    await queryTestDatabase(`DROP SCHEMA IF EXISTS ${PROBE_SCHEMA} CASCADE`);
+    await queryTestDatabase(`CREATE SCHEMA ${PROBE_SCHEMA}`);
+    await queryTestDatabase(`CREATE TABLE ${PROBE_SCHEMA}.inbox_event (LIKE intake.inbox_event INCLUDING ALL)`);
+    await queryTestDatabase(`CREATE TABLE ${PROBE_SCHEMA}.reference_code_list_version (LIKE intake.reference_code_list_version INCLUDING ALL)`);
   });
 
   afterAll(async () => {
     await pool.end();
-    await queryDatabase(`DROP SCHEMA IF EXISTS ${PROBE_SCHEMA} CASCADE`);
+    await queryTestDatabase(`DROP SCHEMA IF EXISTS ${PROBE_SCHEMA} CASCADE`);
   });
 
   it('reads every published version from the beginning of the topic into an empty copy, which then answers like case-intake\'s', async () => {
-    const [{ published }] = await queryDatabase<{ published: number }>(
+    const [{ published }] = await queryTestDatabase<{ published: number }>(
       `SELECT count(*)::int AS published FROM refdata.outbox_event WHERE topic = $1 AND published_at IS NOT NULL`,
       [Topics.codeListPublishedV1],
     );

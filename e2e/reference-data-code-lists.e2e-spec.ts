@@ -1,6 +1,6 @@
-import { caseInput, apiAsUser, eventually, killApp, requiredEnv, startApp, waitReady, type ApiClient } from '@scrt/testing';
+import { caseInput, apiAsUser, eventually, killApp, requiredEnv, startApp, waitReady, type ApiClient, queryTestDatabase } from '@scrt/testing';
 import { todayInEngland } from '@scrt/working-days';
-import { countRows, expectProblem, queryDatabase } from './support.js';
+import { countRows, expectProblem } from './support.js';
 
 const LISTS = '/api/v1/reference-data/code-lists';
 
@@ -100,9 +100,9 @@ describe('reference data: versioned code lists through the gateway, and case-int
     expect(history.body.changes.every((change) => change.actorSubject)).toBe(true);
 
     // The database keeps a published version as it was, whatever a statement tries.
-    await queryDatabase(`UPDATE refdata.code_list_entry SET label = 'changed', deprecated = true WHERE list_code = 'pause-reasons' AND version = 1`);
-    await queryDatabase(`DELETE FROM refdata.code_list_entry WHERE list_code = 'pause-reasons' AND version = 1`);
-    await queryDatabase(`UPDATE refdata.code_list_version SET status = 'draft' WHERE list_code = 'pause-reasons' AND version = 1`);
+    await queryTestDatabase(`UPDATE refdata.code_list_entry SET label = 'changed', deprecated = true WHERE list_code = 'pause-reasons' AND version = 1`);
+    await queryTestDatabase(`DELETE FROM refdata.code_list_entry WHERE list_code = 'pause-reasons' AND version = 1`);
+    await queryTestDatabase(`UPDATE refdata.code_list_version SET status = 'draft' WHERE list_code = 'pause-reasons' AND version = 1`);
     expect(await countRows('refdata.code_list_entry', `list_code = 'pause-reasons' AND version = 1 AND label <> 'changed' AND NOT deprecated`)).toBe(6);
     expect(await countRows('refdata.code_list_version', `list_code = 'pause-reasons' AND version = 1 AND status = 'published'`)).toBe(1);
 
@@ -130,7 +130,7 @@ describe('reference data: versioned code lists through the gateway, and case-int
   });
 
   it('publishes the full version through the outbox, in the publishing transaction', async () => {
-    const [row] = await queryDatabase<{ envelope: { payload: { listCode: string; codes: unknown[] } }; message_key: string }>(
+    const [row] = await queryTestDatabase<{ envelope: { payload: { listCode: string; codes: unknown[] } }; message_key: string }>(
       `SELECT envelope, message_key FROM refdata.outbox_event WHERE topic = 'reference-data.code-list.published.v1' AND message_key = 'pause-reasons' ORDER BY created_at DESC LIMIT 1`,
     );
     expect(row.message_key).toBe('pause-reasons');

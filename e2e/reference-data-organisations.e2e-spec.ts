@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { Topics, type EventEnvelope, type OrganisationChangedV1 } from '@scrt/contracts';
 import { OrganisationHierarchy, snapshotOfLatestEvents } from '@scrt/reference-copy';
-import { apiAsUser, eventually, type ApiClient } from '@scrt/testing';
+import { apiAsUser, eventually, type ApiClient, queryTestDatabase } from '@scrt/testing';
 import { HEADER, MERGER_2026, SETUP_2022 } from '../apps/reference-data/src/organisations/import/merger-fixture.js';
 import { countMessages, readMessages } from '../libs/messaging/src/testing/test-kafka.js';
-import { countRows, queryDatabase } from './support.js';
+import { countRows } from './support.js';
 
 const ORGS = '/api/v1/reference-data/organisations';
 const TODAY_AFTER_MERGER = '2026-12-01';
@@ -152,7 +152,7 @@ ZA3,Fictional North and Central ICB,icb,Y56,2021-01-01,,
     // The gateway's own copy (its tier derivation) follows through its inbox.
     const organisations = await countRows('refdata.organisation');
     await eventually(async () => (await countRows('gateway.reference_organisation')) === organisations, "the gateway's copy holding every organisation");
-    const [merged] = await queryDatabase<{ state: { parentLinks: unknown[]; predecessors: { odsCode: string }[] } }>(`SELECT state FROM gateway.reference_organisation WHERE ods_code = 'ZA3'`);
+    const [merged] = await queryTestDatabase<{ state: { parentLinks: unknown[]; predecessors: { odsCode: string }[] } }>(`SELECT state FROM gateway.reference_organisation WHERE ods_code = 'ZA3'`);
     expect(merged.state.predecessors.map((predecessor) => predecessor.odsCode).sort()).toEqual(['ZA1', 'ZA2']);
   });
 });

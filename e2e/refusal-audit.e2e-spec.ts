@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { uuidv7 } from '@scrt/observability';
-import { apiAsUser, requiredEnv, type ApiClient, type ApiResponse } from '@scrt/testing';
-import { queryDatabase } from './support.js';
+import { apiAsUser, requiredEnv, type ApiClient, type ApiResponse, queryTestDatabase } from '@scrt/testing';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const ICB_INPUT_SUBJECT = '555000000001';
@@ -21,7 +20,7 @@ interface AuditRow {
 }
 
 const auditRowsOf = (schema: Schema, requestId: string) =>
-  queryDatabase<AuditRow>(
+  queryTestDatabase<AuditRow>(
     `SELECT request_id, client_correlation_id, actor_subject, action, resource_type, resource_id, outcome, reason FROM ${schema}.audit_event WHERE request_id = $1`,
     [requestId],
   );
@@ -107,11 +106,11 @@ describe('reads of case and report data refused by the owning service are audite
     const response = await referenceDataAdmin.get(schema === 'intake' ? `/api/v1/cases/${randomUUID()}` : '/api/v1/reports/caseload', sent);
     const requestId = response.headers.get('x-request-id')!;
     const [before] = await auditRowsOf(schema, requestId);
-    await queryDatabase(`UPDATE ${schema}.audit_event SET reason = 'CHANGED', client_correlation_id = NULL WHERE request_id = $1`, [requestId]);
-    await queryDatabase(`DELETE FROM ${schema}.audit_event WHERE request_id = $1`, [requestId]);
+    await queryTestDatabase(`UPDATE ${schema}.audit_event SET reason = 'CHANGED', client_correlation_id = NULL WHERE request_id = $1`, [requestId]);
+    await queryTestDatabase(`DELETE FROM ${schema}.audit_event WHERE request_id = $1`, [requestId]);
     expect(await auditRowsOf(schema, requestId)).toEqual([before]);
     await expect(
-      queryDatabase(`INSERT INTO ${schema}.audit_event (id, action, resource_type, outcome) VALUES ($1, 'read', 'case', 'refused')`, [randomUUID()]),
+      queryTestDatabase(`INSERT INTO ${schema}.audit_event (id, action, resource_type, outcome) VALUES ($1, 'read', 'case', 'refused')`, [randomUUID()]),
     ).rejects.toThrow(/audit_event_request_id_present/);
   });
 

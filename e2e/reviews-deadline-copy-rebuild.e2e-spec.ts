@@ -3,8 +3,7 @@ import pg from 'pg';
 import { Topics, type EventEnvelope } from '@scrt/contracts';
 import { pgSqlClient } from '@scrt/messaging';
 import { CalendarCopy, TimescaleCopy } from '@scrt/reference-copy';
-import { eventually, requiredEnv } from '@scrt/testing';
-import { queryDatabase } from './support.js';
+import { eventually, requiredEnv, queryTestDatabase } from '@scrt/testing';
 
 const PROBE_SCHEMA = 'deadline_rebuild_probe';
 const topics = [Topics.timescalesPublishedV1, Topics.bankHolidaysChangedV1];
@@ -12,7 +11,7 @@ const topics = [Topics.timescalesPublishedV1, Topics.bankHolidaysChangedV1];
 /** How many events of the topic reference-data's relay has published, once it has published all it holds. */
 const publishedCount = (topic: string) =>
   eventually(async () => {
-    const [counts] = await queryDatabase<{ published: number; waiting: number }>(
+    const [counts] = await queryTestDatabase<{ published: number; waiting: number }>(
       `SELECT count(*) FILTER (WHERE published_at IS NOT NULL)::int AS published, count(*) FILTER (WHERE published_at IS NULL)::int AS waiting FROM refdata.outbox_event WHERE topic = $1`,
       [topic],
     );
@@ -23,16 +22,16 @@ describe("a new consumer rebuilds its copy of the timescales and the bank-holida
   const pool = new pg.Pool({ connectionString: requiredEnv('SCRT_TEST_DATABASE_URL'), max: 4 });
 
   beforeAll(async () => {
-    await queryDatabase(`DROP SCHEMA IF EXISTS ${PROBE_SCHEMA} CASCADE`);
-    await queryDatabase(`CREATE SCHEMA ${PROBE_SCHEMA}`);
+    await queryTestDatabase(`DROP SCHEMA IF EXISTS ${PROBE_SCHEMA} CASCADE`);
+    await queryTestDatabase(`CREATE SCHEMA ${PROBE_SCHEMA}`);
     for (const table of ['inbox_event', 'reference_timescale_version', 'reference_bank_holidays']) {
-      await queryDatabase(`CREATE TABLE ${PROBE_SCHEMA}.${table} (LIKE reviews.${table} INCLUDING ALL)`);
+      await queryTestDatabase(`CREATE TABLE ${PROBE_SCHEMA}.${table} (LIKE reviews.${table} INCLUDING ALL)`);
     }
   });
 
   afterAll(async () => {
     await pool.end();
-    await queryDatabase(`DROP SCHEMA IF EXISTS ${PROBE_SCHEMA} CASCADE`);
+    await queryTestDatabase(`DROP SCHEMA IF EXISTS ${PROBE_SCHEMA} CASCADE`);
   });
 
   it('reads every version and calendar change from the beginning into empty tables, and answers like the reviews service\'s copy and reference-data', async () => {
@@ -69,7 +68,7 @@ describe("a new consumer rebuilds its copy of the timescales and the bank-holida
     const elapsedMs = performance.now() - started;
     console.log(`Rebuilt the timescale and calendar copies from the topics: ${applied.timescales} + ${applied.holidays} events in ${elapsedMs.toFixed(0)} ms (from subscribing to the last one applied)`);
 
-    const versionsIn = async (schema: string) => (await queryDatabase<{ version: number }>(`SELECT version FROM ${schema}.reference_timescale_version ORDER BY 1`)).map((row) => row.version);
+    const versionsIn = async (schema: string) => (await queryTestDatabase<{ version: number }>(`SELECT version FROM ${schema}.reference_timescale_version ORDER BY 1`)).map((row) => row.version);
     const rebuiltVersions = await versionsIn(PROBE_SCHEMA);
     await eventually(async () => JSON.stringify(await versionsIn('reviews')) === JSON.stringify(rebuiltVersions), "the reviews service's copy to hold the same versions");
     expect(await timescales.targetInForce('RAPID_REVIEW', 'RAPID_REVIEW', 'QWO', '2026-12-21')).toMatchObject({ amount: 15, unit: 'working_days', startEvent: 'NOTIFICATION', scope: 'national' });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { apiAsUser, eventually, type ApiClient, type ApiResponse } from '@scrt/testing';
+import { apiAsUser, eventually, type ApiClient, type ApiResponse, queryTestDatabase } from '@scrt/testing';
 import { caseSnapshot, CaseEvents } from './reviews-support.js';
-import { countRows, expectProblem, queryDatabase } from './support.js';
+import { countRows, expectProblem } from './support.js';
 
 const REVIEWS = '/api/v1/reviews';
 
@@ -38,7 +38,7 @@ const clockOf = (review: Review, name: string) => review.clocks.find((clock) => 
 
 /** What a refused request must leave as it was: the review, its history, its events. */
 async function footprint(reviewId: string) {
-  const [row] = await queryDatabase<{ version: number; stage: string }>('SELECT version, stage FROM reviews.review WHERE id = $1', [reviewId]);
+  const [row] = await queryTestDatabase<{ version: number; stage: string }>('SELECT version, stage FROM reviews.review WHERE id = $1', [reviewId]);
   return {
     row,
     stages: await countRows('reviews.review_stage_change', 'review_id = $1', [reviewId]),
@@ -256,10 +256,10 @@ describe('reviews through the gateway: a rapid review from notification through 
   it('emitted every change through the outbox and audited every read and change', async () => {
     const ALERTED = 'reviews.review.deadline-alerted.v1';
     // the service's own scheduler may fire the rapid review's past-due alerts meanwhile: once per clock and threshold at most
-    const alerts = await queryDatabase<{ key: string }>(`SELECT envelope->'payload'->>'clock' || ':' || (envelope->'payload'->>'threshold') AS key FROM reviews.outbox_event WHERE message_key = $1 AND topic = $2`, [rapid.id, ALERTED]);
+    const alerts = await queryTestDatabase<{ key: string }>(`SELECT envelope->'payload'->>'clock' || ':' || (envelope->'payload'->>'threshold') AS key FROM reviews.outbox_event WHERE message_key = $1 AND topic = $2`, [rapid.id, ALERTED]);
     expect(new Set(alerts.map((alert) => alert.key)).size).toBe(alerts.length);
     const topicsOf = async (reviewId: string) =>
-      (await queryDatabase<{ topic: string }>('SELECT topic FROM reviews.outbox_event WHERE message_key = $1 AND topic <> $2 ORDER BY created_at, id', [reviewId, ALERTED])).map((row) => row.topic);
+      (await queryTestDatabase<{ topic: string }>('SELECT topic FROM reviews.outbox_event WHERE message_key = $1 AND topic <> $2 ORDER BY created_at, id', [reviewId, ALERTED])).map((row) => row.topic);
     expect(await topicsOf(rapid.id)).toEqual([
       'reviews.review.created.v1',
       'reviews.review.stage-changed.v1',

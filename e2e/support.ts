@@ -1,20 +1,8 @@
 import { expect } from '@jest/globals';
-import pg from 'pg';
-import { requiredEnv, type ApiResponse } from '@scrt/testing';
-
-/** Direct reads of the stack's database, to check what is (and is not) stored. */
-export async function queryDatabase<T extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: requiredEnv('SCRT_TEST_DATABASE_URL') });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+import { queryTestDatabase, type ApiResponse } from '@scrt/testing';
 
 export async function countRows(table: string, where = 'true', values: unknown[] = []): Promise<number> {
-  const [row] = await queryDatabase<{ count: string }>(`SELECT count(*) FROM ${table} WHERE ${where}`, values);
+  const [row] = await queryTestDatabase<{ count: string }>(`SELECT count(*) FROM ${table} WHERE ${where}`, values);
   return Number(row.count);
 }
 

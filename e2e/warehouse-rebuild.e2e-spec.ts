@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { apiAsClient, caseEventStream, eventually, requiredEnv, seededRandom, type ApiClient, type PublishedEvent } from '@scrt/testing';
-import { queryDatabase } from './support.js';
+import { apiAsClient, caseEventStream, eventually, requiredEnv, queryTestDatabase, seededRandom, type ApiClient, type PublishedEvent } from '@scrt/testing';
 
 /** Pause between the reads made while the rebuild runs (within the gateway's rate limit). */
 const READ_INTERVAL_MS = 250;
@@ -11,17 +10,17 @@ const REBUILD_COMMAND = join(process.cwd(), 'dist', 'apps', 'reporting', 'src', 
 /** Every row of the warehouse's facts and inbox, without load times and change numbers (which a rebuild renews). */
 async function warehouseRows() {
   return {
-    cases: await queryDatabase(
+    cases: await queryTestDatabase(
       `SELECT case_id, version, organisation_code, region_code, sub_icb_location_code, review_type, incident_date::text, date_added::text, subject_group, age_band, setting,
               designated_professional, partnership_id, identifier_count, withdrawn, withdrawn_at, recorded_at, updated_at, source_event_id, source_occurred_at
        FROM reporting.case_fact ORDER BY case_id`,
     ),
-    themes: await queryDatabase('SELECT case_id, position, theme_code FROM reporting.case_theme_fact ORDER BY case_id, position'),
-    inbox: await queryDatabase('SELECT event_id, consumer, topic FROM reporting.warehouse_inbox ORDER BY event_id, consumer'),
+    themes: await queryTestDatabase('SELECT case_id, position, theme_code FROM reporting.case_theme_fact ORDER BY case_id, position'),
+    inbox: await queryTestDatabase('SELECT event_id, consumer, topic FROM reporting.warehouse_inbox ORDER BY event_id, consumer'),
   };
 }
 
-const tableOid = async () => (await queryDatabase<{ oid: number }>(`SELECT 'reporting.case_fact'::regclass::oid AS oid`))[0].oid;
+const tableOid = async () => (await queryTestDatabase<{ oid: number }>(`SELECT 'reporting.case_fact'::regclass::oid AS oid`))[0].oid;
 
 function runRebuild(): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
@@ -40,7 +39,7 @@ describe('the warehouse is rebuilt by replaying its topics', () => {
   let national: ApiClient;
 
   const publish = (events: PublishedEvent[]) => producer.sendBatch({ topicMessages: events.map(({ topic, key, envelope }) => ({ topic, messages: [{ key, value: JSON.stringify(envelope) }] })) });
-  const caseCount = async (ids: string[]) => (await queryDatabase<{ n: number }>('SELECT count(*)::int AS n FROM reporting.case_fact WHERE case_id = ANY($1::uuid[])', [ids]))[0].n;
+  const caseCount = async (ids: string[]) => (await queryTestDatabase<{ n: number }>('SELECT count(*)::int AS n FROM reporting.case_fact WHERE case_id = ANY($1::uuid[])', [ids]))[0].n;
 
   beforeAll(async () => {
     const kafka = new Kafka({ clientId: 'e2e-rebuild', brokers: requiredEnv('SCRT_TEST_KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING });
@@ -59,7 +58,7 @@ describe('the warehouse is rebuilt by replaying its topics', () => {
     const streamCases = [...new Set(stream.map((event) => event.key))];
     await eventually(async () => (await caseCount(streamCases)) === streamCases.length, 'the stream in the live warehouse');
     await eventually(async () => {
-      const rows = await queryDatabase<{ n: number }>('SELECT count(*)::int AS n FROM reporting.warehouse_inbox WHERE event_id = ANY($1::uuid[])', [stream.map((event) => event.envelope.eventId)]);
+      const rows = await queryTestDatabase<{ n: number }>('SELECT count(*)::int AS n FROM reporting.warehouse_inbox WHERE event_id = ANY($1::uuid[])', [stream.map((event) => event.envelope.eventId)]);
       return rows[0].n === stream.length;
     }, 'every event of the stream applied');
     const live = await warehouseRows();

@@ -1,5 +1,4 @@
-import pg from 'pg';
-import { requiredEnv } from './test-env.js';
+import { withTestDatabase as withDatabase } from './test-database.js';
 
 /**
  * The schema of the service that owns a path: the first segment after `/api/v1` decides, as in
@@ -20,16 +19,6 @@ export function owningSchemaOf(apiPath: string): string {
 
 /** Audit tables grow on refused requests by design (every refused attempt is recorded). */
 const GROWS_ON_REFUSAL = new Set(['audit_event', '_prisma_migrations']);
-
-async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: requiredEnv('SCRT_TEST_DATABASE_URL') });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 function quoted(identifier: string): string {
   return `"${identifier.replaceAll('"', '""')}"`;

@@ -10,6 +10,7 @@ export * from './api-request.js';
 export * from './api-principals.js';
 export * from './api-contract-rules.js';
 export * from './api-rows.js';
+export * from './test-database.js';
 export * from './api-scope.js';
 export * from './api-fuzz.js';
 export * from './api-gateway.js';
