@@ -74,7 +74,9 @@ export async function rebuildWarehouse(pool: pg.Pool, kafkaConfig: KafkaConfig, 
     await consumer.subscribe({ topics: WAREHOUSE_TOPICS, fromBeginning: true });
     await consumer.run({
       autoCommit: true,
-      partitionsConsumedConcurrently: 2,
+      // One batch at a time: every batch transaction updates the one warehouse_state row and
+      // case rows that other topics' batches touch too, so two at once deadlock.
+      partitionsConsumedConcurrently: 1,
       eachBatch: async ({ batch, heartbeat }) => {
         const client = await pool.connect();
         try {
