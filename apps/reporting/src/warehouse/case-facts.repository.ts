@@ -1,7 +1,7 @@
 import type { SqlClient } from '@scrt/messaging';
 import { SqlParameters } from '@scrt/persistence';
 import type { CaseFactRow } from './case-fact.js';
-import { excludedUpdates, insertParts, progressCte, WarehouseFactsRepository, type FactColumns } from './fact-sql.repository.js';
+import { excludedUpdates, insertParts, WarehouseFactsRepository, type FactColumns } from './fact-sql.repository.js';
 
 const CASE_COLUMNS: FactColumns<CaseFactRow> = [
   ['caseId', 'case_id', 'uuid'],
@@ -43,7 +43,7 @@ export class CaseFactsRepository extends WarehouseFactsRepository<CaseFactRow> {
          ON CONFLICT ("case_id") DO UPDATE SET ${excludedUpdates(CASE_COLUMNS, 'caseId').join(', ')}, "loaded_at" = now(), "change_seq" = DEFAULT
          WHERE ${caseFact}."version" < EXCLUDED."version"
          RETURNING "case_id"
-       ), ${progressCte(this.tables, parameters, row.sourceOccurredAt)}, "dropped" AS (
+       ), "dropped" AS (
          DELETE FROM ${themeFact} WHERE "case_id" IN (SELECT "case_id" FROM "written") AND "position" > cardinality(${themes})
        )
        INSERT INTO ${themeFact} ("case_id", "position", "theme_code")

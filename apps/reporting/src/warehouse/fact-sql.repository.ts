@@ -15,7 +15,25 @@ export abstract class WarehouseFactsRepository<R> {
   }
 
   apply(event: EventEnvelope, row: R): Promise<InboxOutcome> {
-    return this.inbox.processOnce(this.db, event, WAREHOUSE_CONSUMER, (tx) => this.write(tx, row));
+    return this.inbox.processOnce(this.db, event, WAREHOUSE_CONSUMER, async (tx) => {
+      await this.recordProgress(tx, event.occurredAt);
+      await this.write(tx, row);
+    });
+  }
+
+  /**
+   * One more event applied, and the data as of the latest producer commit seen. First, in a
+   * statement of its own: the row lock makes each write wait for the one before to commit, so the
+   * next statement sees it (a learning fact reads its review's type, a review fact passes it on
+   * to learning written just before), and no lock is taken after it that could deadlock.
+   */
+  private async recordProgress(tx: SqlClient, occurredAt: string): Promise<void> {
+    const state = this.tables.table('warehouse_state');
+    await tx.$executeRawUnsafe(
+      `INSERT INTO ${state} ("id", "data_as_of", "events_applied") VALUES (1, $1::timestamptz, 1)
+       ON CONFLICT ("id") DO UPDATE SET "data_as_of" = GREATEST(${state}."data_as_of", EXCLUDED."data_as_of"), "events_applied" = ${state}."events_applied" + 1`,
+      occurredAt,
+    );
   }
 
   protected abstract write(tx: SqlClient, row: R): Promise<void>;
@@ -35,21 +53,3 @@ export function insertParts<R>(columns: FactColumns<R>, row: R, parameters: SqlP
 /** `"c" = EXCLUDED."c"` for every column but the key. */
 export const excludedUpdates = <R>(columns: FactColumns<R>, key: keyof R): string[] =>
   columns.filter(([property]) => property !== key).map(([, column]) => `"${column}" = EXCLUDED."${column}"`);
-
-/** The CTE `"progress"`: one more event applied, and the data as of the latest producer commit seen. */
-export function progressCte(tables: WarehouseTables, parameters: SqlParameters, occurredAt: string): string {
-  const state = tables.table('warehouse_state');
-  return `"progress" AS (
-         INSERT INTO ${state} ("id", "data_as_of", "events_applied") VALUES (1, ${parameters.add(occurredAt, 'timestamptz')}, 1)
-         ON CONFLICT ("id") DO UPDATE SET "data_as_of" = GREATEST(${state}."data_as_of", EXCLUDED."data_as_of"), "events_applied" = ${state}."events_applied" + 1
-       )`;
-}
-
-/**
- * Serialises, per review, the writes of its fact and of its learning: a learning fact reads the
- * review's type and a review fact passes its type on to the learning, so two transactions that
- * cannot see each other's rows must not run at once, or the type would stay unknown.
- */
-export async function lockReview(tx: SqlClient, reviewId: string): Promise<void> {
-  await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))::text AS "locked"`, reviewId);
-}

@@ -1,6 +1,6 @@
 import type { SqlClient } from '@scrt/messaging';
 import { SqlParameters } from '@scrt/persistence';
-import { insertParts, lockReview, progressCte, WarehouseFactsRepository, type FactColumns } from './fact-sql.repository.js';
+import { insertParts, WarehouseFactsRepository, type FactColumns } from './fact-sql.repository.js';
 import type { LearningFactRow } from './learning-fact.js';
 
 /** The review type of learning whose review's fact has not arrived yet (the column is required); the review's fact replaces it. */
@@ -31,7 +31,6 @@ const VERSIONED = LEARNING_COLUMNS.filter(([key]) => key !== 'itemId' && key !==
  */
 export class LearningFactsRepository extends WarehouseFactsRepository<LearningFactRow> {
   protected async write(tx: SqlClient, row: LearningFactRow): Promise<void> {
-    await lockReview(tx, row.reviewId);
     const parameters = new SqlParameters();
     const learningFact = this.tables.table('learning_fact');
     const { names, values } = insertParts(LEARNING_COLUMNS, row, parameters);
@@ -39,8 +38,7 @@ export class LearningFactsRepository extends WarehouseFactsRepository<LearningFa
     const newer = `${learningFact}."version" < EXCLUDED."version"`;
     const updates = VERSIONED.map(([, column]) => `"${column}" = CASE WHEN ${newer} THEN EXCLUDED."${column}" ELSE ${learningFact}."${column}" END`);
     await tx.$executeRawUnsafe(
-      `WITH ${progressCte(this.tables, parameters, row.sourceOccurredAt)}
-       INSERT INTO ${learningFact} (${names}, "review_type") VALUES (${values}, ${reviewType})
+      `INSERT INTO ${learningFact} (${names}, "review_type") VALUES (${values}, ${reviewType})
        ON CONFLICT ("item_id") DO UPDATE SET ${updates.join(', ')},
          "occurred_on" = LEAST(${learningFact}."occurred_on", EXCLUDED."occurred_on"), "review_type" = EXCLUDED."review_type", "change_seq" = DEFAULT
        WHERE ${newer} OR EXCLUDED."occurred_on" < ${learningFact}."occurred_on"`,

@@ -1,6 +1,6 @@
 import type { SqlClient } from '@scrt/messaging';
 import { SqlParameters } from '@scrt/persistence';
-import { excludedUpdates, insertParts, lockReview, progressCte, WarehouseFactsRepository, type FactColumns } from './fact-sql.repository.js';
+import { excludedUpdates, insertParts, WarehouseFactsRepository, type FactColumns } from './fact-sql.repository.js';
 import type { ReviewFactChange, ReviewFactRow, StageTransitionRow } from './review-fact.js';
 
 const REVIEW_COLUMNS: FactColumns<ReviewFactRow> = [
@@ -42,7 +42,6 @@ const TRANSITION_COLUMNS: FactColumns<StageTransitionRow> = [
  */
 export class ReviewFactsRepository extends WarehouseFactsRepository<ReviewFactChange> {
   protected async write(tx: SqlClient, { review, transition }: ReviewFactChange): Promise<void> {
-    await lockReview(tx, review.reviewId);
     const parameters = new SqlParameters();
     const reviewFact = this.tables.table('review_fact');
     const learningFact = this.tables.table('learning_fact');
@@ -58,7 +57,6 @@ export class ReviewFactsRepository extends WarehouseFactsRepository<ReviewFactCh
          UPDATE ${learningFact} l SET "review_type" = w."review_type", "change_seq" = DEFAULT FROM "written" w
          WHERE l."review_id" = w."review_id" AND l."review_type" <> w."review_type"
        )`,
-      progressCte(this.tables, parameters, review.sourceOccurredAt),
     ];
     if (transition) {
       const transitionFact = this.tables.table('stage_transition_fact');
