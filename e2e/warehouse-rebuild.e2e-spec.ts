@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { apiAsClient, caseEventStream, eventually, requiredEnv, queryTestDatabase, seededRandom, type ApiClient, type PublishedEvent } from '@scrt/testing';
+import { apiAsClient, caseEventStream, eventually, requiredEnv, queryTestDatabase, reviewEventStream, seededRandom, type ApiClient, type PublishedEvent } from '@scrt/testing';
 
 /** Pause between the reads made while the rebuild runs (within the gateway's rate limit). */
 const READ_INTERVAL_MS = 250;
@@ -16,6 +16,18 @@ async function warehouseRows() {
        FROM reporting.case_fact ORDER BY case_id`,
     ),
     themes: await queryTestDatabase('SELECT case_id, position, theme_code FROM reporting.case_theme_fact ORDER BY case_id, position'),
+    reviews: await queryTestDatabase(
+      `SELECT review_id, version, case_id, organisation_code, region_code, review_type, stage, stage_date::text, status, converted_from_id, converted_to_id, signed_off_on::text,
+              publication_state, published_on::text, embargo_until::text, paused, created_at, updated_at, source_event_id, source_occurred_at
+       FROM reporting.review_fact ORDER BY review_id`,
+    ),
+    transitions: await queryTestDatabase(
+      'SELECT review_id, to_stage, from_stage, entered_on::text, target_on::text, slippage_days, source_event_id FROM reporting.stage_transition_fact ORDER BY review_id, to_stage, entered_on',
+    ),
+    learning: await queryTestDatabase(
+      `SELECT item_id, kind, version, review_id, organisation_code, region_code, review_type, theme_code, status, due_on::text, completed_on::text, occurred_on::text, method, source_event_id
+       FROM reporting.learning_fact ORDER BY item_id`,
+    ),
     inbox: await queryTestDatabase('SELECT event_id, consumer, topic FROM reporting.warehouse_inbox ORDER BY event_id, consumer'),
   };
 }
@@ -52,10 +64,11 @@ describe('the warehouse is rebuilt by replaying its topics', () => {
     await producer?.disconnect();
   });
 
-  it('swaps in fresh tables equal row for row to the live ones, answering reports throughout and losing no event', async () => {
-    const stream = caseEventStream({ cases: 40, withdrawEvery: 5, withOldCreation: true, random: seededRandom(3) });
+  it('swaps in fresh tables equal row for row to the live ones (case, review, stage and learning facts), answering reports throughout and losing no event', async () => {
+    const reviews = reviewEventStream({ reviews: 10, random: seededRandom(4) });
+    const stream = [...caseEventStream({ cases: 40, withdrawEvery: 5, withOldCreation: true, random: seededRandom(3) }), ...reviews];
     await publish(stream);
-    const streamCases = [...new Set(stream.map((event) => event.key))];
+    const streamCases = [...new Set(stream.filter((event) => !reviews.includes(event)).map((event) => event.key))];
     await eventually(async () => (await caseCount(streamCases)) === streamCases.length, 'the stream in the live warehouse');
     await eventually(async () => {
       const rows = await queryTestDatabase<{ n: number }>('SELECT count(*)::int AS n FROM reporting.warehouse_inbox WHERE event_id = ANY($1::uuid[])', [stream.map((event) => event.envelope.eventId)]);
@@ -92,7 +105,12 @@ describe('the warehouse is rebuilt by replaying its topics', () => {
       cases: rebuilt.cases.filter((row) => !duringCases.includes(row.case_id)),
       themes: rebuilt.themes.filter((row) => !duringCases.includes(row.case_id)),
       inbox: rebuilt.inbox.filter((row) => !duringEvents.has(row.event_id)),
+      reviews: rebuilt.reviews,
+      transitions: rebuilt.transitions,
+      learning: rebuilt.learning,
     }).toEqual(live);
+    expect(live.reviews.filter((row) => reviews.some((event) => event.key === row.review_id))).toHaveLength(10 + 5);
+    expect(live.learning.filter((row) => reviews.some((event) => event.envelope.eventId === row.source_event_id))).toHaveLength(10 * 4);
     console.log(output.trim());
   });
 });

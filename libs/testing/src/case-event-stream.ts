@@ -36,16 +36,17 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const pick = <T>(items: readonly T[], random: () => number) => items[Math.floor(random() * items.length)];
+export const pick = <T>(items: readonly T[], random: () => number) => items[Math.floor(random() * items.length)];
 
-function envelope(type: string, version: number, aggregateId: string, payload: Record<string, unknown>, occurredAt: Date) {
+/** An envelope as an outbox relay publishes it. */
+export function streamEnvelope(type: string, version: number, aggregateId: string, payload: Record<string, unknown>, occurredAt: Date, producer = 'case-intake') {
   return {
     eventId: randomUUID(),
     type,
     version,
     occurredAt: occurredAt.toISOString(),
     correlationId: `stream-${aggregateId.slice(0, 8)}`,
-    producer: 'case-intake',
+    producer,
     aggregateId,
     actor: { subject: 'stream', kind: 'system' as const },
     payload,
@@ -86,26 +87,26 @@ export function caseEventStream(options: CaseEventStreamOptions): PublishedEvent
       createdAt: createdAt.toISOString(),
       updatedAt: createdAt.toISOString(),
     };
-    events.push({ topic: 'case-intake.case.created.v2', key: caseId, envelope: envelope('case-intake.case.created', 2, caseId, snapshot, createdAt) });
+    events.push({ topic: 'case-intake.case.created.v2', key: caseId, envelope: streamEnvelope('case-intake.case.created', 2, caseId, snapshot, createdAt) });
     const changes = 1 + Math.floor(random() * 3);
     let current = snapshot;
     for (let change = 1; change <= changes; change += 1) {
       const at = new Date(createdAt.getTime() + change * 1000);
       const themes = [...new Set([current.themes[0], pick(THEMES, random), pick(THEMES, random)])].slice(0, 3);
       current = { ...current, version: current.version + 1, themes, reviewType: pick(TYPES, random), dateAdded: `${year}-0${4 + change}-01`, updatedAt: at.toISOString() };
-      events.push({ topic: 'case-intake.case.updated.v1', key: caseId, envelope: envelope('case-intake.case.updated', 1, caseId, { changedFields: ['themes', 'reviewType', 'dateAdded'], case: current }, at) });
+      events.push({ topic: 'case-intake.case.updated.v1', key: caseId, envelope: streamEnvelope('case-intake.case.updated', 1, caseId, { changedFields: ['themes', 'reviewType', 'dateAdded'], case: current }, at) });
     }
     if (options.withdrawEvery && index % options.withdrawEvery === 0) {
       const at = new Date(createdAt.getTime() + 10_000);
       current = { ...current, version: current.version + 1, withdrawn: true, updatedAt: at.toISOString() };
-      events.push({ topic: 'case-intake.case.withdrawn.v1', key: caseId, envelope: envelope('case-intake.case.withdrawn', 1, caseId, { withdrawnAt: at.toISOString(), case: current }, at) });
+      events.push({ topic: 'case-intake.case.withdrawn.v1', key: caseId, envelope: streamEnvelope('case-intake.case.withdrawn', 1, caseId, { withdrawnAt: at.toISOString(), case: current }, at) });
     }
   }
   if (options.withOldCreation) {
     const caseId = randomUUID();
     const at = new Date(start);
     const payload = { caseId, organisationCode, regionCode, incidentDate: `${year}-03-01`, reviewType: 'OTHER', createdAt: at.toISOString() };
-    events.push({ topic: 'case-intake.case.created.v1', key: caseId, envelope: envelope('case-intake.case.created', 1, caseId, payload, at) });
+    events.push({ topic: 'case-intake.case.created.v1', key: caseId, envelope: streamEnvelope('case-intake.case.created', 1, caseId, payload, at) });
   }
   return events;
 }

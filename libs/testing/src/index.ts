@@ -17,3 +17,4 @@ export * from './api-gateway.js';
 export * from './minted-tokens.js';
 export * from './case-input.js';
 export * from './case-event-stream.js';
+export * from './review-event-stream.js';

@@ -8,9 +8,9 @@ import {
   type CaseSnapshotV1,
   type CaseUpdatedV1,
   type CaseWithdrawnV1,
-  type EventContract,
   type EventEnvelope,
 } from '@scrt/contracts';
+import { dateOnly, factSource, type FactSource } from './fact-source.js';
 
 /** A case as the warehouse keeps it: the snapshot of one event, without free text. */
 export interface CaseFactRow {
@@ -36,8 +36,6 @@ export interface CaseFactRow {
   sourceEventId: string;
   sourceOccurredAt: string;
 }
-
-const dateOnly = (isoDate: string) => isoDate.slice(0, 10);
 
 function fromSnapshot(event: EventEnvelope, snapshot: CaseSnapshotV1, withdrawnAt: string | null): CaseFactRow {
   return {
@@ -97,17 +95,9 @@ export const caseFactOfCreatedV2 = (event: EventEnvelope<CaseCreatedV2>) => from
 export const caseFactOfUpdated = (event: EventEnvelope<CaseUpdatedV1>) => fromSnapshot(event, event.payload.case, null);
 export const caseFactOfWithdrawn = (event: EventEnvelope<CaseWithdrawnV1>) => fromSnapshot(event, event.payload.case, event.payload.withdrawnAt);
 
-/** A case event and how it becomes a fact: the live consumer's handlers and the replay both use these. */
-export interface CaseFactSource<P extends object> {
-  contract: EventContract<P>;
-  toRow(event: EventEnvelope<P>): CaseFactRow;
-}
-
-const source = <P extends object>(contract: EventContract<P>, toRow: (event: EventEnvelope<P>) => CaseFactRow): CaseFactSource<P> => ({ contract, toRow });
-
 export const CASE_FACT_SOURCES = [
-  source(CaseCreatedV1Contract, caseFactOfCreatedV1),
-  source(CaseCreatedV2Contract, caseFactOfCreatedV2),
-  source(CaseUpdatedV1Contract, caseFactOfUpdated),
-  source(CaseWithdrawnV1Contract, caseFactOfWithdrawn),
-] as CaseFactSource<object>[];
+  factSource(CaseCreatedV1Contract, caseFactOfCreatedV1),
+  factSource(CaseCreatedV2Contract, caseFactOfCreatedV2),
+  factSource(CaseUpdatedV1Contract, caseFactOfUpdated),
+  factSource(CaseWithdrawnV1Contract, caseFactOfWithdrawn),
+] as FactSource<object, CaseFactRow>[];

@@ -1,10 +1,9 @@
-import { Inbox, type InboxOutcome, type SqlClient, type TransactionalSqlClient } from '@scrt/messaging';
-import type { EventEnvelope } from '@scrt/contracts';
+import type { SqlClient } from '@scrt/messaging';
 import { SqlParameters } from '@scrt/persistence';
 import type { CaseFactRow } from './case-fact.js';
-import { WAREHOUSE_CONSUMER, WAREHOUSE_INBOX_TABLE, WarehouseTables } from './warehouse-tables.js';
+import { excludedUpdates, insertParts, WarehouseFactsRepository, type FactColumns } from './fact-sql.repository.js';
 
-const CASE_COLUMNS: [keyof CaseFactRow, string, string][] = [
+const CASE_COLUMNS: FactColumns<CaseFactRow> = [
   ['caseId', 'case_id', 'uuid'],
   ['version', 'version', 'int'],
   ['organisationCode', 'organisation_code', 'varchar'],
@@ -31,37 +30,19 @@ const CASE_COLUMNS: [keyof CaseFactRow, string, string][] = [
  * Writes case facts into one warehouse (live or being rebuilt), each event once (its inbox), and
  * keeps the highest version of each case: late, repeated and reordered events converge.
  */
-export class CaseFactsRepository {
-  private readonly inbox: Inbox;
-
-  constructor(
-    private readonly db: TransactionalSqlClient,
-    private readonly tables: WarehouseTables,
-  ) {
-    this.inbox = new Inbox(tables.schema, WAREHOUSE_INBOX_TABLE);
-  }
-
-  apply(event: EventEnvelope, row: CaseFactRow): Promise<InboxOutcome> {
-    return this.inbox.processOnce(this.db, event, WAREHOUSE_CONSUMER, (tx) => this.upsert(tx, row));
-  }
-
-  private async upsert(tx: SqlClient, row: CaseFactRow): Promise<void> {
+export class CaseFactsRepository extends WarehouseFactsRepository<CaseFactRow> {
+  protected async write(tx: SqlClient, row: CaseFactRow): Promise<void> {
     const parameters = new SqlParameters();
-    const values = CASE_COLUMNS.map(([key, , cast]) => parameters.add(row[key], cast));
+    const { names, values } = insertParts(CASE_COLUMNS, row, parameters);
     const themes = parameters.add(row.themes, 'varchar[]');
-    const occurredAt = parameters.add(row.sourceOccurredAt, 'timestamptz');
     const caseFact = this.tables.table('case_fact');
     const themeFact = this.tables.table('case_theme_fact');
-    const updates = CASE_COLUMNS.filter(([key]) => key !== 'caseId').map(([, column]) => `"${column}" = EXCLUDED."${column}"`);
     await tx.$executeRawUnsafe(
       `WITH "written" AS (
-         INSERT INTO ${caseFact} (${CASE_COLUMNS.map(([, column]) => `"${column}"`).join(', ')}) VALUES (${values.join(', ')})
-         ON CONFLICT ("case_id") DO UPDATE SET ${updates.join(', ')}, "loaded_at" = now(), "change_seq" = DEFAULT
+         INSERT INTO ${caseFact} (${names}) VALUES (${values})
+         ON CONFLICT ("case_id") DO UPDATE SET ${excludedUpdates(CASE_COLUMNS, 'caseId').join(', ')}, "loaded_at" = now(), "change_seq" = DEFAULT
          WHERE ${caseFact}."version" < EXCLUDED."version"
          RETURNING "case_id"
-       ), "progress" AS (
-         INSERT INTO ${this.tables.table('warehouse_state')} ("id", "data_as_of", "events_applied") VALUES (1, ${occurredAt}, 1)
-         ON CONFLICT ("id") DO UPDATE SET "data_as_of" = GREATEST(${this.tables.table('warehouse_state')}."data_as_of", EXCLUDED."data_as_of"), "events_applied" = ${this.tables.table('warehouse_state')}."events_applied" + 1
        ), "dropped" AS (
          DELETE FROM ${themeFact} WHERE "case_id" IN (SELECT "case_id" FROM "written") AND "position" > cardinality(${themes})
        )

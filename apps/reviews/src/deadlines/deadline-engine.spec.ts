@@ -1,7 +1,7 @@
 import type { PublishedTimescaleTargetV1 } from '@scrt/contracts';
 import type { TimescaleVersionCopy } from '@scrt/reference-copy';
 import { WorkingDayCalendar } from '@scrt/working-days';
-import { alertDays, clocksOf, runningClock, type ReviewTimeline } from './deadline-engine.js';
+import { alertDays, clocksOf, runningClock, targetMetBy, type ReviewTimeline } from './deadline-engine.js';
 import { targetLookupOf } from './deadlines.service.js';
 
 // England and Wales bank holidays 2026-2027 (28 December 2026: substitute for Boxing Day on a Saturday).
@@ -64,6 +64,15 @@ describe('the deadline engine', () => {
     const [clock] = clocksOf(late, lookup, calendar, options('2027-02-01'));
     expect(clock).toMatchObject({ metOn: '2027-01-18', slippageWorkingDays: 2, rag: null, workingDaysLeft: null });
     expect(runningClock([clock])).toBeUndefined();
+  });
+
+  it('names the target date a stage met: the decision meets the rapid review\'s, a stage that stops no clock none', () => {
+    const decided = rapidReview({ stages: [...rapidReview().stages, { stage: 'DECISION', occurredOn: '2027-01-18' }] });
+    const clocks = clocksOf(decided, lookup, calendar, options('2027-02-01'));
+    expect(targetMetBy(clocks, 'DECISION')).toBe(clocks[0].dueDate);
+    expect(targetMetBy(clocks, 'DECISION')).toBe('2027-01-14');
+    expect(targetMetBy(clocks, 'IN_PROGRESS')).toBeNull();
+    expect(targetMetBy(clocks, 'SIGNED_OFF')).toBeNull();
   });
 
   it('counts calendar months from the decision (31 August + 6 months = 28 February) and uses an ICB override', () => {

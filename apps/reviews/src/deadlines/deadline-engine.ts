@@ -150,6 +150,12 @@ function clockState(clock: ClockName, startedOn: IsoDate, target: TargetInForce,
   return state;
 }
 
+/** The target date of the clock a stage stops (DECISION stops the rapid review's); null when it stops none or none could be counted. */
+export function targetMetBy(clocks: ClockState[], stage: string): IsoDate | null {
+  const stopped = CLOCKS.find((candidate) => candidate.metBy === stage);
+  return clocks.find((state) => state.clock === stopped?.clock)?.dueDate ?? null;
+}
+
 /** The clock still running (at most one: each starts when the previous one's stage is reached). */
 export const runningClock = (clocks: ClockState[]) => clocks.find((clock) => clock.metOn === null && clock.dueDate !== null);
 

@@ -13,7 +13,7 @@ import { CodeListCopy } from '@scrt/reference-copy';
 import type { IsoDate } from '@scrt/working-days';
 import { CaseCopyRepository } from '../case-copy/case-copy.repository.js';
 import { Clock } from '../deadlines/clock.js';
-import type { ReviewTimeline } from '../deadlines/deadline-engine.js';
+import { targetMetBy, type ClockState, type ReviewTimeline } from '../deadlines/deadline-engine.js';
 import { DeadlinesService, type DeadlineInputs } from '../deadlines/deadlines.service.js';
 import type { ConvertReviewDto, CreateReviewDto, PauseReviewDto, RecordStageChangeDto, ResumeReviewDto } from './dto/review-input.dto.js';
 import type { ReviewDto, ReviewListDto } from './dto/review.dto.js';
@@ -191,8 +191,13 @@ export class ReviewsService {
         : {}),
     };
     const changed = this.withStage(review, row, input.stage, row.subStage, input.occurredOn, principal);
-    const payload = { fromStage: review.stage as ReviewStageV1, toStage: input.stage, occurredOn: input.occurredOn, review: reviewSnapshot(row) };
-    return this.write(changed, today, { stageChange: { stage: input.stage, subStage: row.subStage, occurredOn: input.occurredOn } }, [{ contract: ReviewStageChangedV1Contract, payload }], expectedVersion, principal);
+    const events = (clocks: ClockState[]): PendingEvent[] => [
+      {
+        contract: ReviewStageChangedV1Contract,
+        payload: { fromStage: review.stage as ReviewStageV1, toStage: input.stage, occurredOn: input.occurredOn, targetOn: targetMetBy(clocks, input.stage), review: reviewSnapshot(row) },
+      },
+    ];
+    return this.write(changed, today, { stageChange: { stage: input.stage, subStage: row.subStage, occurredOn: input.occurredOn } }, events, expectedVersion, principal);
   }
 
   async pause(id: string, ifMatch: string | undefined, input: PauseReviewDto, principal: Principal): Promise<ReviewDto> {
@@ -293,15 +298,18 @@ export class ReviewsService {
     return { dto: await this.dtoOf(newReview.history, incidentDate, inputs, today), created: true };
   }
 
-  private async write(changed: Changed, today: IsoDate, history: Omit<ReviewWrite, 'row'>, events: PendingEvent[], expectedVersion: number, principal: Principal): Promise<ReviewDto> {
+  /** `events`: the events of the change, or a function of the review's clocks after it (a stage change carries the target it met). */
+  private async write(changed: Changed, today: IsoDate, history: Omit<ReviewWrite, 'row'>, events: PendingEvent[] | ((clocks: ClockState[]) => PendingEvent[]), expectedVersion: number, principal: Principal): Promise<ReviewDto> {
     const incidentDate = await this.incidentDateOf(changed.row);
     const inputs = await this.deadlines.inputs();
+    const clocks = this.deadlines.clocks(this.timelineOf(changed.history, incidentDate), inputs, today);
     const audit: AuditEntry = { action: 'update', resourceType: 'review', resourceId: changed.row.id, outcome: 'success' };
-    const plan: ChangePlan = { reviews: [{ row: changed.row, expectedVersion, ...history, alerts: this.alertsOf(changed, incidentDate, inputs, today) }], events, audit };
+    const pending = typeof events === 'function' ? events(clocks) : events;
+    const plan: ChangePlan = { reviews: [{ row: changed.row, expectedVersion, ...history, alerts: this.alertsOf(changed, incidentDate, inputs, today) }], events: pending, audit };
     const outcome = await this.reviews.apply(plan, principal);
     if (outcome === STALE) throw new PreconditionFailedError((await this.reviews.findById(changed.row.id))?.version ?? expectedVersion);
     if (outcome !== true) throw new Error(`unexpected outcome ${String(outcome.description)} of a review update`);
-    return this.dtoOf(changed.history, incidentDate, inputs, today);
+    return toReviewDto(changed.history, clocks);
   }
 
   private updated(row: ReviewRow, changedFields: string[]): PendingEvent {

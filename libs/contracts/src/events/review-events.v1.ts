@@ -22,6 +22,12 @@ export class ReviewStageChangedV1 {
   @IsIn(ReviewStagesV1) fromStage: ReviewStageV1;
   @IsIn(ReviewStagesV1) toStage: ReviewStageV1;
   @IsISO8601({ strict: true }) occurredOn: string;
+  /**
+   * The target date of the timescale the new stage meets (e.g. DECISION meets the rapid review's
+   * target), pauses included; null when the stage meets none or no target could be counted.
+   * Absent from events produced before it was added.
+   */
+  @IsOptional() @IsISO8601({ strict: true }) targetOn?: string | null;
   @ValidateNested() @Type(() => ReviewSnapshotV1) review: ReviewSnapshotV1;
 }
 
