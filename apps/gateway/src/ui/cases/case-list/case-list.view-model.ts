@@ -17,10 +17,12 @@ export interface CaseFilters {
   cursor: string;
 }
 
-type Query = Record<string, string | string[] | undefined>;
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
-const dateParts = (query: Query, field: string): DateParts => ({ day: first(query[`${field}[day]`]), month: first(query[`${field}[month]`]), year: first(query[`${field}[year]`]) });
-const isEmpty = ({ day, month, year }: DateParts) => !day && !month && !year;
+export type Query = Record<string, string | string[] | undefined>;
+/** A query parameter's first value, trimmed ('' when absent). */
+export const first = (value: string | string[] | undefined) => (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
+/** A GET form's date input (`from[day]`...), as typed. */
+export const dateParts = (query: Query, field: string): DateParts => ({ day: first(query[`${field}[day]`]), month: first(query[`${field}[month]`]), year: first(query[`${field}[year]`]) });
+export const isEmpty = ({ day, month, year }: DateParts) => !day && !month && !year;
 
 export function filtersFromQuery(query: Query): CaseFilters {
   return {
