@@ -1,6 +1,6 @@
 import type { ScopeTier } from '@scrt/contracts';
 import { isoDateOf, type DateParts, type FieldError } from '../../cases/case-form/case-form.js';
-import { dateParts, first, isEmpty, type Query } from '../../cases/case-list/case-list.view-model.js';
+import { dateFilterParameters, dateParts, errorMessageOf, first, isEmpty, type Query } from '../../cases/case-list/case-list.view-model.js';
 import type { Code } from '../../cases/reference-lists.js';
 
 export const PERIODS = [
@@ -97,18 +97,8 @@ export function pageQueryOf(filters: ReportFilters): string {
 
 /** The macro parameters of the filters form. */
 export function filtersViewModel(filters: ReportFilters, errors: FieldError[], tier: ScopeTier, reviewTypes: Code[]) {
-  const errorOf = (field: string) => {
-    const found = errors.find((candidate) => candidate.field === field);
-    return found && { text: found.text };
-  };
-  const dateFilter = (id: 'from' | 'to', legend: string) => ({
-    id,
-    namePrefix: id,
-    fieldset: { legend: { text: legend, size: 's' } },
-    hint: { text: 'For example, 1 4 2026' },
-    errorMessage: errorOf(id),
-    items: (['day', 'month', 'year'] as const).map((name) => ({ name, value: filters[id][name], classes: `${name === 'year' ? 'nhsuk-input--width-4' : 'nhsuk-input--width-2'}${errorOf(id) ? ' nhsuk-input--error' : ''}` })),
-  });
+  const errorOf = errorMessageOf(errors);
+  const dateFilter = (id: 'from' | 'to', legend: string) => ({ ...dateFilterParameters(id, legend, filters[id], errorOf(id)), hint: { text: 'For example, 1 4 2026' } });
   const areas = areaFiltersOf(tier);
   return {
     period: {
