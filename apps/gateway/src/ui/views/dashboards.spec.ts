@@ -92,6 +92,7 @@ describe('dashboard page', () => {
     expect($('#from-error').text()).toContain('From date must be a real date');
     expect($('#from-day').val()).toBe('31');
     expect($('figure, .nhsuk-inset-text, a[download]')).toHaveLength(0);
+    expect($('main .nhsuk-summary-list').text()).toContain('Not shown until the filters are corrected');
   });
 
   it('offers a region user the ICB filter but not the region one, and names the region', () => {
