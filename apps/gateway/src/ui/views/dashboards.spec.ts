@@ -104,3 +104,17 @@ describe('dashboard page', () => {
     expect(chartAndTable($, 'caseload-by-area').series).toEqual(['Period', 'QMJ', 'QWO', 'Total']);
   });
 });
+
+describe('themes dashboard', () => {
+  it('shows the case themes by label and leaves out the recommendation themes it has none of', () => {
+    const rows = [
+      { period: '2019-Q2', regionCode: 'Y63', organisationCode: 'QWO', reviewType: 'SAR', source: 'case', themeCode: 'NEGLECT', count: 3, asFirstTheme: 2 },
+      { period: '2019-Q3', regionCode: 'Y63', organisationCode: 'QWO', reviewType: 'SAR', source: 'case', themeCode: 'NEGLECT', count: 1, asFirstTheme: 1 },
+    ];
+    const dashboard = reportPageViewModel({ name: 'themes', principal: national, filters: filtersFromQuery({}), errors: [], answer: { ...caseload, report: 'themes', rows }, codes, canExport: false });
+    const $ = renderPage('dashboards/report.njk', { dashboard }, testSession({ principal: national }), '/reports/themes');
+    expect($('figure').map((_, figure) => $(figure).attr('id')).get()).toEqual(['top-case-themes']);
+    expect(chartAndTable($, 'top-case-themes').bars).toEqual([['Neglect', '4']]);
+  });
+});
+

@@ -53,4 +53,10 @@ describe('figureOf', () => {
     expect($('g text').map((_, label) => $(label).text()).get()).toEqual(figure.table.rows.map((cells) => cells[1].text));
     expect(figure.table.head.map(({ text }) => text)).toEqual(['Period', 'Rate']);
   });
+
+  it('builds from no rows without failing (a page leaves such a figure out)', () => {
+    const figure = figureOf(pivot([], { category: 'themeCode', value: 'count' }), { id: 'none', caption: 'Themes', categoryHeader: 'Theme' });
+    expect(figure.summary).toBe('No data.');
+    expect(figure.table.rows).toEqual([]);
+  });
 });

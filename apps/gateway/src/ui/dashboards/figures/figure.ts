@@ -43,6 +43,7 @@ export function pivot(rows: Row[], by: { category: string; series?: string; valu
 
 /** A sentence for the chart's description: the largest bar and the overall total. */
 function summaryOf(data: ChartData, spec: FigureSpec, format: NumberFormat): string {
+  if (data.categories.length === 0) return 'No data.';
   const totals = data.categories.map((_, row) => data.series.reduce((sum, series) => sum + series.values[row], 0));
   if (spec.kind === 'line') {
     const values = data.series[0]?.values ?? [];
