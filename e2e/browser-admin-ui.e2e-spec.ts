@@ -48,7 +48,7 @@ describe('admin UI foundation in Chromium', () => {
     expect(await checkPage(page, 'home-data-input')).toEqual([]);
   });
 
-  it('gives a regional oversight user the case list only: recording is refused with an NHS 403 page', async () => {
+  it('gives a regional oversight user the case list and reports but not recording, refused with an NHS 403 page', async () => {
     const page = browser.page();
     await signInAs(page, 'Helen Carter');
     expect(await navigationLinks(page)).toEqual(['Cases', 'Reports']);
