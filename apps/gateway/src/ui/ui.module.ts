@@ -7,6 +7,8 @@ import { RoleSwitchService } from './account/role-switch.service.js';
 import { CaseApi } from './cases/case-api.js';
 import { CasesUiController } from './cases/cases-ui.controller.js';
 import { ReferenceLists } from './cases/reference-lists.js';
+import { DashboardsUiController } from './dashboards/dashboards-ui.controller.js';
+import { ReportApi } from './dashboards/report-api.js';
 import { PageAccessGuard } from './foundation/page-access.guard.js';
 import { HelpPagesController } from './help/help-pages.controller.js';
 import { HomeController } from './home/home.controller.js';
@@ -17,7 +19,7 @@ import { HomeController } from './home/home.controller.js';
  */
 @Module({
   imports: [AuthModule, SessionModule, ProxyModule],
-  controllers: [HomeController, HelpPagesController, AccountController, CasesUiController],
-  providers: [PageAccessGuard, RoleSwitchService, CaseApi, ReferenceLists],
+  controllers: [HomeController, HelpPagesController, AccountController, CasesUiController, DashboardsUiController],
+  providers: [PageAccessGuard, RoleSwitchService, CaseApi, ReferenceLists, ReportApi],
 })
 export class UiModule {}

@@ -15,7 +15,7 @@ export type Outcome<T> = { ok: true; value: T } | Refusal;
 /** Statuses a form answers itself: invalid input, a stale or missing version. */
 const FORM_STATUSES = new Set([400, 409, 412, 422, 428]);
 
-function parseBody(response: UpstreamResponse): unknown {
+export function parseBody(response: UpstreamResponse): unknown {
   try {
     return JSON.parse(response.body.toString('utf8'));
   } catch {
@@ -24,7 +24,7 @@ function parseBody(response: UpstreamResponse): unknown {
 }
 
 /** What any other answer means for a page: not found, not allowed, or the service failing. */
-function failure(response: UpstreamResponse): Error {
+export function failure(response: UpstreamResponse): Error {
   const problem = parseBody(response) as Partial<Problem> | undefined;
   if (response.status === 404) return new PageNotFoundError();
   if (response.status === 403 || response.status === 401) return new PagePermissionError(problem?.code ?? 'access');

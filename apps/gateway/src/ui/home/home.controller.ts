@@ -14,6 +14,7 @@ const SCOPE_HINTS: Record<ScopeTier, string> = {
 const TASKS: Record<string, string> = {
   '/cases': 'Find, view and follow the cases you can see.',
   '/cases/new': 'Record a new safeguarding case.',
+  '/reports': 'See caseload, timeliness, themes and learning as charts and tables, and download them.',
 };
 
 /** `/`: who the signed-in user is and what they can do, or the way to sign in. */

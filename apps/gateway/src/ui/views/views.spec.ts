@@ -56,7 +56,7 @@ describe('navigation', () => {
     expect(dataInput('.nhsuk-header__navigation-list a').map((_, link) => dataInput(link).text().trim()).get()).toEqual(['Cases', 'Record a case']);
     expect(dataInput('.nhsuk-header__navigation-list [aria-current=page]').text().trim()).toBe('Record a case');
     const oversight = renderPage('home.njk', { tasks: {} }, testSession({ principal: { ...testSession().principal, tier: 'region', permissions: ['case:read', 'report:read'] } }));
-    expect(oversight('.nhsuk-header__navigation-list a').map((_, link) => oversight(link).text().trim()).get()).toEqual(['Cases']);
+    expect(oversight('.nhsuk-header__navigation-list a').map((_, link) => oversight(link).text().trim()).get()).toEqual(['Cases', 'Reports']);
     const admin = renderPage('home.njk', { tasks: {} }, testSession({ principal: { ...testSession().principal, permissions: ['reference-data:manage'] } }));
     expect(admin('.nhsuk-header__navigation')).toHaveLength(0);
   });

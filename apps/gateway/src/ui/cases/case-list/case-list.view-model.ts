@@ -17,10 +17,12 @@ export interface CaseFilters {
   cursor: string;
 }
 
-type Query = Record<string, string | string[] | undefined>;
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
-const dateParts = (query: Query, field: string): DateParts => ({ day: first(query[`${field}[day]`]), month: first(query[`${field}[month]`]), year: first(query[`${field}[year]`]) });
-const isEmpty = ({ day, month, year }: DateParts) => !day && !month && !year;
+export type Query = Record<string, string | string[] | undefined>;
+/** A query parameter's first value, trimmed ('' when absent). */
+export const first = (value: string | string[] | undefined) => (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
+/** A GET form's date input (`from[day]`...), as typed. */
+export const dateParts = (query: Query, field: string): DateParts => ({ day: first(query[`${field}[day]`]), month: first(query[`${field}[month]`]), year: first(query[`${field}[year]`]) });
+export const isEmpty = ({ day, month, year }: DateParts) => !day && !month && !year;
 
 export function filtersFromQuery(query: Query): CaseFilters {
   return {
@@ -92,19 +94,27 @@ export interface CaseListContext {
   canRecord: boolean;
 }
 
-/** The macro parameters of the case list: filters, table rows, pagination. */
-export function caseListViewModel({ filters, page, errors, codes, seesSeveralOrganisations, canRecord }: CaseListContext) {
-  const errorOf = (field: string) => {
-    const error = errors.find((candidate) => candidate.field === field);
-    return error && { text: error.text };
-  };
-  const dateFilter = (id: 'incidentFrom' | 'incidentTo', legend: string) => ({
+/** The error message macros show beside a field, if the field has one. */
+export const errorMessageOf = (errors: FieldError[]) => (field: string) => {
+  const error = errors.find((candidate) => candidate.field === field);
+  return error && { text: error.text };
+};
+
+/** A GET filter form's `dateInput` parameters: the date as typed, every part marked when in error. */
+export function dateFilterParameters(id: string, legend: string, parts: DateParts, errorMessage: { text: string } | undefined) {
+  return {
     id,
     namePrefix: id,
     fieldset: { legend: { text: legend, size: 's' } },
-    errorMessage: errorOf(id),
-    items: (['day', 'month', 'year'] as const).map((name) => ({ name, value: filters[id][name], classes: `${name === 'year' ? 'nhsuk-input--width-4' : 'nhsuk-input--width-2'}${errorOf(id) ? ' nhsuk-input--error' : ''}` })),
-  });
+    errorMessage,
+    items: (['day', 'month', 'year'] as const).map((name) => ({ name, value: parts[name], classes: `${name === 'year' ? 'nhsuk-input--width-4' : 'nhsuk-input--width-2'}${errorMessage ? ' nhsuk-input--error' : ''}` })),
+  };
+}
+
+/** The macro parameters of the case list: filters, table rows, pagination. */
+export function caseListViewModel({ filters, page, errors, codes, seesSeveralOrganisations, canRecord }: CaseListContext) {
+  const errorOf = errorMessageOf(errors);
+  const dateFilter = (id: 'incidentFrom' | 'incidentTo', legend: string) => dateFilterParameters(id, legend, filters[id], errorOf(id));
   const items = page?.items ?? [];
   const moreFiltersOpen = Boolean(filters.reviewType || filters.theme || filters.identifier || filters.organisationCode || filters.includeWithdrawn) || !isEmpty(filters.incidentFrom) || !isEmpty(filters.incidentTo);
   return {
