@@ -10,6 +10,10 @@ import { ReferenceLists } from './cases/reference-lists.js';
 import { PageAccessGuard } from './foundation/page-access.guard.js';
 import { HelpPagesController } from './help/help-pages.controller.js';
 import { HomeController } from './home/home.controller.js';
+import { CaseReviews } from './reviews/case-reviews.js';
+import { MyWorkController } from './reviews/my-work/my-work.controller.js';
+import { ReviewApi } from './reviews/review-api.js';
+import { ReviewLifecycleController } from './reviews/review-lifecycle/review-lifecycle.controller.js';
 
 /**
  * The admin UI: server-rendered pages on nhsuk-frontend's Nunjucks macros (rendering set up by
@@ -17,7 +21,7 @@ import { HomeController } from './home/home.controller.js';
  */
 @Module({
   imports: [AuthModule, SessionModule, ProxyModule],
-  controllers: [HomeController, HelpPagesController, AccountController, CasesUiController],
-  providers: [PageAccessGuard, RoleSwitchService, CaseApi, ReferenceLists],
+  controllers: [HomeController, HelpPagesController, AccountController, CasesUiController, ReviewLifecycleController, MyWorkController],
+  providers: [PageAccessGuard, RoleSwitchService, CaseApi, ReferenceLists, ReviewApi, CaseReviews],
 })
 export class UiModule {}
