@@ -13,6 +13,7 @@ import { HomeController } from './home/home.controller.js';
 import { CaseReviews } from './reviews/case-reviews.js';
 import { MyWorkController } from './reviews/my-work/my-work.controller.js';
 import { ReviewApi } from './reviews/review-api.js';
+import { ReviewLearningController } from './reviews/review-learning/review-learning.controller.js';
 import { ReviewLifecycleController } from './reviews/review-lifecycle/review-lifecycle.controller.js';
 
 /**
@@ -21,7 +22,7 @@ import { ReviewLifecycleController } from './reviews/review-lifecycle/review-lif
  */
 @Module({
   imports: [AuthModule, SessionModule, ProxyModule],
-  controllers: [HomeController, HelpPagesController, AccountController, CasesUiController, ReviewLifecycleController, MyWorkController],
+  controllers: [HomeController, HelpPagesController, AccountController, CasesUiController, ReviewLifecycleController, ReviewLearningController, MyWorkController],
   providers: [PageAccessGuard, RoleSwitchService, CaseApi, ReferenceLists, ReviewApi, CaseReviews],
 })
 export class UiModule {}

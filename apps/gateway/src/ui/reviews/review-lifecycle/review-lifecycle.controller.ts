@@ -34,8 +34,8 @@ const CHANGES: Record<string, { change: ReviewChange; form: (codes: ReviewCodes,
 };
 
 const CHANGE_PATHS = Object.keys(CHANGES).map((change) => `reviews/:id/${change}`);
-/** The page's change: the last segment of its path. */
-const changeOf = (request: FastifyRequest) => request.url.split('?')[0].split('/').at(-1) ?? '';
+/** The last segment of a page's path: which of a controller's similar pages it is. */
+export const lastSegment = (request: FastifyRequest) => request.url.split('?')[0].split('/').at(-1) ?? '';
 
 /** The review lifecycle of an ICB's data-input users: open the review of a case, then move it on. */
 @ApiExcludeController()
@@ -71,7 +71,7 @@ export class ReviewLifecycleController {
 
   @Get(CHANGE_PATHS)
   async changeForm(@PageSession() session: ResumedSession, @Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const change = changeOf(request);
+    const change = lastSegment(request);
     const principal = this.manager(session);
     const [review, codes] = await Promise.all([this.reviews.get(principal, idOf(id)), this.caseReviews.codes(principal)]);
     if (await this.refuse(request, reply, review, change)) return;
@@ -80,7 +80,7 @@ export class ReviewLifecycleController {
 
   @Post(CHANGE_PATHS)
   async makeChange(@PageSession() session: ResumedSession, @Param('id') id: string, @Body() body: Form, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const change = changeOf(request);
+    const change = lastSegment(request);
     const principal = this.manager(session);
     const [review, codes] = await Promise.all([this.reviews.get(principal, idOf(id)), this.caseReviews.codes(principal)]);
     if (await this.refuse(request, reply, review, change)) return;
