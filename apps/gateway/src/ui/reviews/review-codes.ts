@@ -18,7 +18,7 @@ export const REVIEW_CODE_LISTS = [
 export type ReviewCodes = Record<(typeof REVIEW_CODE_LISTS)[number], Code[]>;
 
 /** Stages and sub-stages the review-stages list does not name (the service's own). */
-const STAGE_LABELS: Record<string, string> = { NOTIFICATION: 'Notification', CLOSED: 'Closed', SCOPING: 'Scoping', AGENCY_REPORTS: 'Agency reports', DRAFTING: 'Drafting' };
+const STAGE_LABELS: Record<string, string> = { NOTIFICATION: 'Notification', REVIEW: 'Full review', CLOSED: 'Closed', SCOPING: 'Scoping', AGENCY_REPORTS: 'Agency reports', DRAFTING: 'Drafting' };
 
 export const SUB_STAGE_OPTIONS: Option[] = ['SCOPING', 'AGENCY_REPORTS', 'DRAFTING'].map((value) => ({ value, text: STAGE_LABELS[value] }));
 
