@@ -43,7 +43,7 @@ describe('admin UI foundation in Chromium', () => {
     const account = await page.locator('.nhsuk-header__account').innerText();
     expect(account).toContain('Priya Shah, Nurse Access Role (QWO)');
     expect(account).not.toContain('"Clinical"');
-    expect(await navigationLinks(page)).toEqual(['Cases', 'Record a case', 'Reports']);
+    expect(await navigationLinks(page)).toEqual(['Cases', 'Record a case', 'My work', 'Reports']);
     expect(await page.locator('[data-session-notice]').innerText()).toMatch(/signed out at \d{1,2}:\d{2}\s?[ap]m/);
     expect(await checkPage(page, 'home-data-input')).toEqual([]);
   });
@@ -51,7 +51,7 @@ describe('admin UI foundation in Chromium', () => {
   it('gives a regional oversight user the case list and reports but not recording, refused with an NHS 403 page', async () => {
     const page = browser.page();
     await signInAs(page, 'Helen Carter');
-    expect(await navigationLinks(page)).toEqual(['Cases', 'Reports']);
+    expect(await navigationLinks(page)).toEqual(['Cases', 'My work', 'Reports']);
     const refused = await page.goto(url('/cases/new'));
     expect(refused?.status()).toBe(403);
     expect(await heading(page)).toBe('You do not have access to this page');

@@ -23,3 +23,5 @@ export * from './auth/permissions.js';
 export * from './auth/cis2.js';
 // the case record (issue 9): its documented example
 export * from './cases/case-input.example.js';
+// the review stage machine: the service enforces it, the admin UI offers its moves
+export * from './reviews/stage-machine.js';

@@ -12,6 +12,11 @@ import { ReportApi } from './dashboards/report-api.js';
 import { PageAccessGuard } from './foundation/page-access.guard.js';
 import { HelpPagesController } from './help/help-pages.controller.js';
 import { HomeController } from './home/home.controller.js';
+import { CaseReviews } from './reviews/case-reviews.js';
+import { MyWorkController } from './reviews/my-work/my-work.controller.js';
+import { ReviewApi } from './reviews/review-api.js';
+import { ReviewLearningController } from './reviews/review-learning/review-learning.controller.js';
+import { ReviewLifecycleController } from './reviews/review-lifecycle/review-lifecycle.controller.js';
 
 /**
  * The admin UI: server-rendered pages on nhsuk-frontend's Nunjucks macros (rendering set up by
@@ -19,7 +24,7 @@ import { HomeController } from './home/home.controller.js';
  */
 @Module({
   imports: [AuthModule, SessionModule, ProxyModule],
-  controllers: [HomeController, HelpPagesController, AccountController, CasesUiController, DashboardsUiController],
-  providers: [PageAccessGuard, RoleSwitchService, CaseApi, ReferenceLists, ReportApi],
+  controllers: [HomeController, HelpPagesController, AccountController, CasesUiController, ReviewLifecycleController, ReviewLearningController, MyWorkController, DashboardsUiController],
+  providers: [PageAccessGuard, RoleSwitchService, CaseApi, ReferenceLists, ReviewApi, CaseReviews, ReportApi],
 })
 export class UiModule {}

@@ -1,6 +1,6 @@
 import type { IsoDate } from '@scrt/working-days';
 import { ReviewRuleError } from './reviews.errors.js';
-import { isAllowedMove, isFinal, type ReviewStage } from './stage-machine.js';
+import { isAllowedMove, isFinal, type ReviewStage } from '@scrt/contracts';
 
 /** What a rule needs of the review as it stands. */
 export interface ReviewState {

@@ -1,9 +1,8 @@
-import type { ReviewSnapshotV1 } from '@scrt/contracts';
+import { statusOfStage, type ReviewSnapshotV1, type ReviewStage } from '@scrt/contracts';
 import type { ClockState } from '../deadlines/deadline-engine.js';
 import type { ReviewDto } from './dto/review.dto.js';
 import { isoDateOf, isoDateOrNull } from './review-dates.js';
 import type { ReviewRow, ReviewWithHistory } from './reviews.repository.js';
-import { statusOfStage, type ReviewStage } from './stage-machine.js';
 
 /** The review as events carry it (no free text). */
 export function reviewSnapshot(row: ReviewRow): ReviewSnapshotV1 {

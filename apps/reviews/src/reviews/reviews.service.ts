@@ -1,10 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
+  isRapidReview,
+  RAPID_REVIEW_TYPE,
   ReviewCreatedV1Contract,
   ReviewStageChangedV1Contract,
   ReviewUpdatedV1Contract,
   type Principal,
+  statusOfStage,
+  type ReviewStage,
   type ReviewStageV1,
 } from '@scrt/contracts';
 import { IdempotencyKeyInProgressError, IdempotencyKeyReusedError, ValidationFailedError } from '@scrt/http';
@@ -29,7 +33,6 @@ import {
   ReviewRuleError,
 } from './reviews.errors.js';
 import { DUPLICATE, KEY_TAKEN, ReviewsRepository, STALE, type ChangePlan, type PendingEvent, type ReviewRow, type ReviewWithHistory, type ReviewWrite } from './reviews.repository.js';
-import { isRapidReview, RAPID_REVIEW_TYPE, statusOfStage, type ReviewStage } from './stage-machine.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,200}$/;
 const IF_MATCH = /^\s*"(\d{1,9})"\s*$/;

@@ -4,6 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Permissions } from '@scrt/contracts';
 import { SessionService, type ResumedSession } from '../../session/session.service.js';
+import { CaseReviews } from '../reviews/case-reviews.js';
 import { PageAccessGuard, PagePermission, PageSession } from '../foundation/page-access.guard.js';
 import { PageNotFoundError } from '../foundation/page.errors.js';
 import { redirect, renderPage } from '../rendering/responses.js';
@@ -45,6 +46,7 @@ export class CasesUiController {
     @Inject(CaseApi) private readonly cases: CaseApi,
     @Inject(ReferenceLists) private readonly lists: ReferenceLists,
     @Inject(SessionService) private readonly sessions: SessionService,
+    @Inject(CaseReviews) private readonly caseReviews: CaseReviews,
   ) {}
 
   @Get()
@@ -95,7 +97,7 @@ export class CasesUiController {
       this.lists.partnerships(principal),
     ]);
     const view = viewCaseViewModel({ record, history, views, codes, partnerships, canUpdate: principal.permissions.includes(Permissions.caseUpdate) });
-    await renderPage(reply, 200, 'cases/view.njk', { view });
+    await renderPage(reply, 200, 'cases/view.njk', { view, reviews: await this.caseReviews.section(principal, record) });
   }
 
   @Get(':id/edit')

@@ -13,6 +13,8 @@ import { SessionService, type Flash, type ResumedSession } from '../../session/s
 import { PageAccessGuard } from '../foundation/page-access.guard.js';
 import { configureViews } from '../rendering/pages.js';
 import { testSession } from '../testing/render-page.js';
+import { CaseReviews } from '../reviews/case-reviews.js';
+import { ReviewApi } from '../reviews/review-api.js';
 import { CaseApi } from './case-api.js';
 import { CasesUiController } from './cases-ui.controller.js';
 import { ReferenceLists } from './reference-lists.js';
@@ -86,6 +88,8 @@ describe('case pages (routes)', () => {
       providers: [
         CaseApi,
         ReferenceLists,
+        ReviewApi,
+        CaseReviews,
         PageAccessGuard,
         ProxyService,
         { provide: SessionService, useValue: sessions },

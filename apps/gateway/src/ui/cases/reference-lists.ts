@@ -26,9 +26,13 @@ export class ReferenceLists {
   constructor(@Inject(CaseApi) private readonly api: CaseApi) {}
 
   /** The lists in force today, each in its own order. */
-  async caseCodes<L extends CaseCodeList>(principal: Principal, lists: readonly L[]): Promise<Pick<CaseCodes, L>> {
+  async codes<L extends string>(principal: Principal, lists: readonly L[]): Promise<Record<L, Code[]>> {
     const codes = await Promise.all(lists.map(async (list) => (await this.api.read<{ codes: Code[] }>(principal, `/api/v1/reference-data/code-lists/${list}`)).codes));
-    return Object.fromEntries(lists.map((list, index) => [list, [...codes[index]].sort((a, b) => a.sortOrder - b.sortOrder)])) as Pick<CaseCodes, L>;
+    return Object.fromEntries(lists.map((list, index) => [list, [...codes[index]].sort((a, b) => a.sortOrder - b.sortOrder)])) as Record<L, Code[]>;
+  }
+
+  caseCodes<L extends CaseCodeList>(principal: Principal, lists: readonly L[]): Promise<Pick<CaseCodes, L>> {
+    return this.codes(principal, lists);
   }
 
   async partnerships(principal: Principal): Promise<Partnership[]> {

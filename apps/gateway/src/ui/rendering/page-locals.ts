@@ -68,6 +68,7 @@ export function roleDisplayName(roleName: string | undefined): string {
 const NAVIGATION: { text: string; href: string; permission: Permission }[] = [
   { text: 'Cases', href: '/cases', permission: Permissions.caseRead },
   { text: 'Record a case', href: '/cases/new', permission: Permissions.caseCreate },
+  { text: 'My work', href: '/my-work', permission: Permissions.reviewRead },
   { text: 'Reports', href: '/reports', permission: Permissions.reportRead },
 ];
 

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength } from 'class-validator';
-import { CODE_PATTERN, ReviewStagesV1, type ReviewStageV1 } from '@scrt/contracts';
-import { InProgressSubStages } from '../stage-machine.js';
+import { CODE_PATTERN, InProgressSubStages, ReviewStagesV1, type ReviewStageV1 } from '@scrt/contracts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const dateMessage = (field: string) => ({ message: `${field} must be a date as YYYY-MM-DD` });

@@ -1,4 +1,4 @@
-import { ReviewStagesV1 } from '@scrt/contracts';
+import { ReviewStagesV1 } from '../events/review-snapshot.v1.js';
 import { allowedMoves, isAllowedMove, statusOfStage } from './stage-machine.js';
 
 describe('the review stage machine', () => {

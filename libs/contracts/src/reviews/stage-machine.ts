@@ -1,4 +1,4 @@
-import type { ReviewStageV1 } from '@scrt/contracts';
+import type { ReviewStageV1 } from '../events/review-snapshot.v1.js';
 
 export type ReviewStage = ReviewStageV1;
 
