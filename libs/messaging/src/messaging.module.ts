@@ -42,7 +42,7 @@ export class MessagingModule {
           provide: OutboxRelay,
           inject: [options.database],
           useFactory: (database: TransactionalSqlClient) =>
-            new OutboxRelay(database, createReliableProducer(options), { ...relay, schema, enabled: relayEnabled, listenConnectionString: options.databaseUrl }),
+            new OutboxRelay(database, () => createReliableProducer(options), { ...relay, schema, enabled: relayEnabled, listenConnectionString: options.databaseUrl }),
         },
       ],
       exports: [OutboxWriter, OutboxRelay],

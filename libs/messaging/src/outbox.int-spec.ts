@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { CaseCreatedV1Contract, type CaseCreatedV1, type EventContract } from '@scrt/contracts';
-import { Kafka } from 'kafkajs';
+import { Kafka, type Producer } from 'kafkajs';
 import type pg from 'pg';
 import { createReliableProducer, kafkaClientConfig, reliableProducerConfig } from './kafka-config.js';
 import { MessagingModule } from './messaging.module.js';
@@ -30,8 +30,10 @@ async function contractOnNewTopic(name: string, partitions = 3): Promise<EventCo
   return { ...CaseCreatedV1Contract, topic };
 }
 
-function relay(options: Partial<OutboxRelayOptions> = {}, producer = createReliableProducer({ serviceName, brokers: testBrokers() })): OutboxRelay {
-  return new OutboxRelay(db, producer, { schema, pollIntervalMs: 20, ...options });
+const healthyProducer = () => createReliableProducer({ serviceName, brokers: testBrokers() });
+
+function relay(options: Partial<OutboxRelayOptions> = {}, createProducer: () => Producer = healthyProducer): OutboxRelay {
+  return new OutboxRelay(db, createProducer, { schema, pollIntervalMs: 20, ...options });
 }
 
 async function appendCommitted(contract: EventContract<CaseCreatedV1>, payloads: CaseCreatedV1[]) {
@@ -122,7 +124,7 @@ describe('transactional outbox', () => {
     const contract = await contractOnNewTopic('unreachable');
     await appendCommitted(contract, [caseCreatedPayload()]);
     const unreachable = new Kafka({ ...kafkaClientConfig({ serviceName, brokers: '127.0.0.1:1', logLevel: 'error' }), retry: { retries: 0 } });
-    const failing = relay({ maxBackoffMs: 200 }, unreachable.producer(reliableProducerConfig()));
+    const failing = relay({ maxBackoffMs: 200 }, () => unreachable.producer(reliableProducerConfig()));
     failing.start();
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await unpublishedCount()).toBe(1);
@@ -136,11 +138,27 @@ describe('transactional outbox', () => {
     expect(await countMessages(contract.topic)).toBe(1);
   });
 
+  it('replaces a producer whose send failed, so a producer the broker refuses for ever does not stop the outbox', async () => {
+    const contract = await contractOnNewTopic('replaced-producer');
+    await appendCommitted(contract, [caseCreatedPayload()]);
+    const unreachable = new Kafka({ ...kafkaClientConfig({ serviceName, brokers: '127.0.0.1:1', logLevel: 'error' }), retry: { retries: 0 } });
+    const producersMade: string[] = [];
+    const recovering = relay({ maxBackoffMs: 200 }, () => {
+      producersMade.push(producersMade.length === 0 ? 'refused' : 'healthy');
+      return producersMade.length === 1 ? unreachable.producer(reliableProducerConfig()) : healthyProducer();
+    });
+    recovering.start();
+    await eventually(async () => (await unpublishedCount()) === 0, 'the event to go out with a new producer', 20_000);
+    await recovering.stop();
+    expect(producersMade.slice(0, 2)).toEqual(['refused', 'healthy']);
+    expect(await countMessages(contract.topic)).toBe(1);
+  });
+
   it('rolls a batch back and records the failure when the broker refuses it', async () => {
     const missingTopic = { ...CaseCreatedV1Contract, topic: `${runId}.never-created` };
     const [envelope] = await appendCommitted(missingTopic, [caseCreatedPayload()]);
     const kafka = new Kafka(kafkaClientConfig({ serviceName, brokers: testBrokers(), logLevel: 'error' }));
-    const impatient = relay({}, kafka.producer({ ...reliableProducerConfig(), retry: { retries: 1, initialRetryTime: 50 } }));
+    const impatient = relay({}, () => kafka.producer({ ...reliableProducerConfig(), retry: { retries: 1, initialRetryTime: 50 } }));
 
     await expect(impatient.publishBatch()).rejects.toThrow();
     await impatient.stop();

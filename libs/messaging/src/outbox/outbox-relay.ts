@@ -45,6 +45,10 @@ function toTopicMessages(rows: OutboxRow[]): TopicMessages[] {
  * UPDATE SKIP LOCKED`, so several instances can run), sends them with the idempotent producer,
  * marks them published and commits. A failed send rolls the batch back (it stays unpublished,
  * with `attempts` and `last_error` recorded) and the relay backs off; it logs, never crashes.
+ * After a failed send the producer is replaced: a broker killed mid-send forgets the idempotent
+ * producer's sequence numbers, and the old producer would be refused for ever
+ * (OUT_OF_ORDER_SEQUENCE_NUMBER). A new one gets a new producer id; a batch sent twice this way
+ * is harmless, as every consumer's inbox applies an event once.
  */
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
@@ -56,11 +60,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly maxBackoffMs: number;
   private readonly wakeup: OutboxWakeup;
   private running?: Promise<void>;
+  private producer: Producer;
   private producerConnected = false;
 
   constructor(
     private readonly database: TransactionalSqlClient,
-    private readonly producer: Producer,
+    private readonly createProducer: () => Producer,
     options: OutboxRelayOptions,
   ) {
     this.table = new OutboxTable(options.schema);
@@ -69,8 +74,25 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.batchSize = options.batchSize ?? 100;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.wakeup = new OutboxWakeup(options.listenConnectionString, outboxChannel(options.schema), this.stopping.signal);
-    producer.on(producer.events.CONNECT, () => (this.producerConnected = true));
-    producer.on(producer.events.DISCONNECT, () => (this.producerConnected = false));
+    this.producer = this.newProducer();
+  }
+
+  private newProducer(): Producer {
+    const producer = this.createProducer();
+    producer.on(producer.events.CONNECT, () => {
+      if (producer === this.producer) this.producerConnected = true;
+    });
+    producer.on(producer.events.DISCONNECT, () => {
+      if (producer === this.producer) this.producerConnected = false;
+    });
+    return producer;
+  }
+
+  private async replaceProducer(): Promise<void> {
+    const failed = this.producer;
+    this.producerConnected = false;
+    this.producer = this.newProducer();
+    await failed.disconnect().catch(() => undefined);
   }
 
   /** Up when the relay is disabled or its producer has connected. */
@@ -140,7 +162,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       } catch (error) {
         failures += 1;
         delayMs = backoffDelayMs(this.pollIntervalMs, failures, this.maxBackoffMs);
-        this.logger.error({ message: 'outbox relay could not publish; backing off', error: describeError(error), failures, retryInMs: delayMs });
+        this.logger.error({ message: 'outbox relay could not publish; backing off with a new producer', error: describeError(error), failures, retryInMs: delayMs });
+        await this.replaceProducer();
       }
       if (failures > 0) await pause(delayMs, this.stopping.signal);
       else await this.wakeup.pause(delayMs);
