@@ -85,7 +85,7 @@ try {
   latencies.sort((a, b) => a - b);
   const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
   const example = await lookup(queries[0]);
-  console.log(`GET /api/v1/reviews/recommendations/similar over ${total.toLocaleString('en-GB')} recommendations (pg_trgm GIN index), ${requests} sequential requests through ${gateway}:`);
+  console.log(`GET /api/v1/reviews/recommendations/similar over ${total.toLocaleString('en-GB')} recommendations (pg_trgm GiST index, nearest first), ${requests} sequential requests through ${gateway}:`);
   console.log(`  p50 ${at(0.5).toFixed(1)} ms, p99 ${at(0.99).toFixed(1)} ms, max ${latencies.at(-1).toFixed(1)} ms; ${(matches / requests).toFixed(1)} matches a request`);
   console.log(`  e.g. "${queries[0].text}": ${example.matches.length} matches from ${example.reviews} reviews, ${example.organisations} organisations, ${example.implemented} implemented; best ${example.matches[0]?.similarity} "${example.matches[0]?.text}"`);
   console.log(`  load average ${(await import('node:os')).loadavg().map((load) => load.toFixed(1)).join(' ')} (a shared machine)`);

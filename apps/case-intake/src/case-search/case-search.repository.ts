@@ -44,8 +44,8 @@ const SORT_COLUMNS: Record<string, { column: string; type: 'timestamptz' | 'date
   dateAdded: { column: 'date_added', type: 'date' },
 };
 
-/** The expression the free-text index is built on (migration `case_row_level_security`). */
-const FREE_TEXT = `to_tsvector('english', c."brief_information" || ' ' || coalesce(c."comments", ''))`;
+/** Ids of the cases in scope whose free text matches, found through the index (migration `free_text_search_under_row_level_security`). */
+const FREE_TEXT_MATCHES = `"${INTAKE_SCHEMA}"."case_ids_matching_text"`;
 
 const audit = new AuditTrail(INTAKE_SCHEMA);
 
@@ -66,7 +66,7 @@ function conditions(p: SqlParameters, search: CaseSearch): string[] {
   add(search.theme && [search.theme], (v) => `c."themes" @> ${v}`, 'text[]');
   add(search.identifier && JSON.stringify([{ value: search.identifier }]), (v) => `c."identifiers" @> ${v}`, 'jsonb');
   add(search.updatedSince, (v) => `c."updated_at" >= ${v}`, 'timestamptz');
-  add(search.q, (v) => `${FREE_TEXT} @@ websearch_to_tsquery('english', ${v})`);
+  add(search.q, (v) => `c."id" IN (SELECT ${FREE_TEXT_MATCHES}(${v}))`);
   return where;
 }
 

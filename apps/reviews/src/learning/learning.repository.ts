@@ -26,6 +26,10 @@ export interface SimilarRow {
 /** Action statuses that end an action (it is then neither open nor overdue). */
 export const FINISHED_ACTION_STATUSES = ['COMPLETED', 'NO_LONGER_REQUIRED'];
 const audit = new AuditTrail(REVIEWS_SCHEMA);
+/** The trigram similarity (0 to 1) below which a recommendation is not shown as a repeat. */
+const MINIMUM_SIMILARITY = 0.2;
+/** How many of the nearest the theme may reorder, for each match shown. */
+const NEAREST_CANDIDATES_PER_MATCH = 5;
 const withActions = { actions: { orderBy: { createdAt: 'asc' } } } as const;
 
 class Stale extends Error {}
@@ -76,27 +80,30 @@ export class LearningRepository {
   }
 
   /**
-   * Repeated recommendations: the recommendations in scope whose text is most like `text`
-   * (pg_trgm trigram similarity, served by the GIN index through the `%` operator), a same-theme
-   * match ranked up by `themeBonus`.
+   * Repeated recommendations: of the recommendations in scope nearest to `text` in trigram
+   * distance (pg_trgm, walked nearest first by the GiST index), those at least
+   * MINIMUM_SIMILARITY alike, a same-theme match ranked up by `themeBonus`.
    */
   similarRecommendations(text: string, theme: string | undefined, organisationCodes: string[] | undefined, exclude: string | undefined, limit: number, themeBonus: number): Promise<SimilarRow[]> {
-    return this.db.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(`SET LOCAL pg_trgm.similarity_threshold = 0.2`);
-      return tx.$queryRawUnsafe<SimilarRow[]>(
-        `SELECT "id", "review_id", "organisation_code", "region_code", "text", "theme", "status", "learning_embedded_on", public.similarity("text", $1)::float8 AS "similarity"
-         FROM "${REVIEWS_SCHEMA}"."recommendation"
-         WHERE "text" OPERATOR(public.%) $1 AND ($2::text[] IS NULL OR "organisation_code" = ANY($2::text[])) AND ($3::uuid IS NULL OR "id" <> $3::uuid)
-         ORDER BY public.similarity("text", $1) + CASE WHEN "theme" = $4 THEN $5::float8 ELSE 0 END DESC, "id"
-         LIMIT $6::int`,
-        text,
-        organisationCodes ?? null,
-        exclude ?? null,
-        theme ?? null,
-        themeBonus,
-        limit,
-      );
-    });
+    return this.db.$queryRawUnsafe<SimilarRow[]>(
+      `WITH "nearest" AS (
+         SELECT "id", "review_id", "organisation_code", "region_code", "text", "theme", "status", "learning_embedded_on", public.similarity("text", $1)::float8 AS "similarity"
+           FROM "${REVIEWS_SCHEMA}"."recommendation"
+          WHERE ($2::text[] IS NULL OR "organisation_code" = ANY($2::text[])) AND ($3::uuid IS NULL OR "id" <> $3::uuid)
+          ORDER BY "text" OPERATOR(public.<->) $1
+          LIMIT $7::int)
+       SELECT * FROM "nearest" WHERE "similarity" >= $8::float8
+        ORDER BY "similarity" + CASE WHEN "theme" = $4 THEN $5::float8 ELSE 0 END DESC, "id"
+        LIMIT $6::int`,
+      text,
+      organisationCodes ?? null,
+      exclude ?? null,
+      theme ?? null,
+      themeBonus,
+      limit,
+      limit * NEAREST_CANDIDATES_PER_MATCH,
+      MINIMUM_SIMILARITY,
+    );
   }
 
   /** Runs the writes, the events (outbox) and the audit record in one transaction; false when a versioned row changed meanwhile. */
