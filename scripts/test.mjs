@@ -1,25 +1,53 @@
-// `npm test`: install if needed, lint, build (the type-check), unit tests, then integration and
-// end-to-end tests against the real stack. Stops at the first failing step with its exit code.
+// `npm test`: install if needed, lint, build (the type-check), then unit tests beside the
+// integration and end-to-end tests against the real stack (the unit tests run while the stack
+// starts, on a 2-core machine mostly waiting). Stops at the first failing step with its exit code.
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from './build.mjs';
 import { ensureChromium, ensureDependencies } from './lib/dependencies.mjs';
-import { exitOnFailure, formatSeconds, run, timedStep } from './lib/run.mjs';
+import { CommandFailedError, exitOnFailure, formatSeconds, run, timedStep } from './lib/run.mjs';
 
 const root = dirname(import.meta.dirname);
 process.env.NX_DAEMON = 'false';
 
 const jestResults = [];
 
-/** Runs one Jest configuration, keeping its counts for the closing line. */
-const jest = (config, ...args) => {
+/** The command line of one Jest configuration; its counts are kept for the closing line. */
+function jestCommand(config, ...args) {
   const resultsFile = join(root, '.local', `${config}.results.json`);
   rmSync(resultsFile, { force: true });
   jestResults.push(resultsFile);
-  const jestArgs = ['--experimental-vm-modules', join(root, 'node_modules/jest/bin/jest.js'), '-c', config, '--json', `--outputFile=${resultsFile}`, ...args];
-  return run(process.execPath, jestArgs, { cwd: root });
-};
+  return ['--experimental-vm-modules', join(root, 'node_modules/jest/bin/jest.js'), '-c', config, '--json', `--outputFile=${resultsFile}`, ...args];
+}
+
+const jest = (config, ...args) => run(process.execPath, jestCommand(config, ...args), { cwd: root });
+
+/**
+ * Runs one Jest configuration with its output held back, then printed in one piece when it ends
+ * (so that it does not interleave with the run beside it).
+ */
+function jestQuietly(config, ...args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, jestCommand(config, ...args), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      process.stdout.write(`\n── ${config} ──\n${Buffer.concat(output).toString()}── end of ${config} ──\n`);
+      if (code === 0) resolve();
+      else reject(new CommandFailedError(`jest -c ${config}`, code ?? 1));
+    });
+  });
+}
+
+/** Both runs to their end; the first failure, if any, afterwards. */
+async function allOf(...runs) {
+  const failure = (await Promise.allSettled(runs)).find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
+}
 
 /** The client OpenAPI Generator makes from openapi/openapi.json, for e2e/generated-client.e2e-spec.ts (cached by the document's hash). */
 async function generatedClient() {
@@ -42,9 +70,8 @@ const steps = [
   ['project graph', () => run(join(root, 'node_modules/.bin/nx'), ['show', 'projects'], { cwd: root, stdio: 'ignore' })],
   ['lint', () => run(join(root, 'node_modules/.bin/eslint'), ['.', '--max-warnings=0'], { cwd: root })],
   ['build', () => build(root)],
-  ['unit tests', () => jest('jest.config.mjs')],
   ['generated OpenAPI client', () => generatedClient()],
-  ['integration and end-to-end tests', () => jest('jest.stack.config.mjs', '--runInBand')],
+  ['unit, integration and end-to-end tests', () => allOf(jestQuietly('jest.config.mjs'), jest('jest.stack.config.mjs', '--runInBand'))],
 ];
 
 async function main() {
