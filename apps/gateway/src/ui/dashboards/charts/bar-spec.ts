@@ -53,7 +53,7 @@ export function barSpec(data: ChartData, kind: 'stacked' | 'grouped', format: Nu
       ],
     } satisfies TopLevelSpec;
   }
-  const offset = { field: 'series', type: 'nominal' as const, sort: data.series.map(({ name }) => name), scale: { range: [0, bars] } };
+  const offset = { field: 'series', type: 'nominal' as const, scale: { domain: data.series.map(({ name }) => name), range: [0, bars] } };
   return {
     ...layout,
     data: { values: segments },

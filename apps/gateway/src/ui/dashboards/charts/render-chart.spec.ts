@@ -36,10 +36,12 @@ describe('renderSvg', () => {
     expect(svg).not.toMatch(/font-size="(\d|1[01])(\.\d+)?px"/);
   });
 
-  it('draws grouped bars without a bar for a missing value', async () => {
-    const medians: ChartData = { categories: ['Rapid review', 'SAR'], series: [{ name: 'To decision', values: [20, 35] }, { name: 'To sign-off', values: [null, 190] }] };
+  it('draws grouped bars without a bar for a missing value, each bar as thick as when every series has one', async () => {
+    const medians: ChartData = { categories: ['Rapid review', 'SAR'], series: [{ name: 'To decision', values: [20, 35] }, { name: 'To sign-off', values: [null, 190] }, { name: 'To publication', values: [null, null] }] };
     const svg = await renderSvg(chartSpec(medians, 'grouped', wholeNumber, 'wide'));
-    expect(load(svg, { xml: true })('.mark-rect path')).toHaveLength(3);
+    const bars = load(svg, { xml: true })('.mark-rect path');
+    expect(bars).toHaveLength(3);
+    expect(bars.map((_, bar) => /v(\d+(\.\d+)?)h/.exec(bar.attribs.d)?.[1]).get()).toEqual(['18', '18', '18']);
     expect(texts(svg)).toEqual(expect.arrayContaining(['20', '35', '190', 'To decision', 'To sign-off']));
   });
 
