@@ -19,25 +19,32 @@ interface Caseload {
   dataAsOf: string | null;
   rows: Row[];
 }
+type ReportRows = { rows: Record<string, string | number | null>[] };
+interface Review {
+  id: string;
+  version: number;
+}
 
 const url = (path: string) => new URL(path, gatewayUrl()).href;
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
 
-/** Cases per period and column (review type code or area code), as the API answers them. */
-function countsOf(rows: Row[], column: 'reviewType' | 'regionCode' | 'organisationCode'): Map<string, number> {
+/** Cases per period and column (review type code or area code, named by `name`), as the API answers them. */
+function countsOf(rows: Row[], column: 'reviewType' | 'regionCode' | 'organisationCode', name: (code: string) => string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const row of rows) counts.set(`${row.period} ${row[column]}`, (counts.get(`${row.period} ${row[column]}`) ?? 0) + row.cases);
+  for (const row of rows) counts.set(`${row.period} ${name(row[column])}`, (counts.get(`${row.period} ${name(row[column])}`) ?? 0) + row.cases);
   return counts;
 }
 
-/** A figure as the page shows it: the chart's bars (label, total), the table's header and rows. */
+const sum = (rows: ReportRows['rows'], column: string, where: (row: ReportRows['rows'][number]) => boolean) => rows.filter(where).reduce((total, row) => total + Number(row[column] ?? 0), 0);
+
+/** A figure as the page shows it: the texts of its chart (at desktop width), the table's header and rows. */
 async function figureOf(page: Page, id: string) {
   const figure = page.locator(`figure#${id}`);
   return figure.evaluate((element) => {
     const text = (node: Element | null) => (node?.textContent ?? '').trim();
     const cellText = (cell: Element) => text(cell).replace(text(cell.querySelector('.nhsuk-table__heading')), '').trim();
     return {
-      bars: [...element.querySelectorAll('svg g')].map((bar) => [text(bar.querySelector('text')), text([...bar.querySelectorAll('text')].at(-1) ?? null)]),
+      chart: [...element.querySelectorAll('[data-chart=wide] svg text')].map(text),
       head: [...element.querySelectorAll('thead th')].map(text),
       rows: [...element.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('th, td')].map(cellText)),
     };
@@ -52,6 +59,11 @@ function tableCounts(figure: Awaited<ReturnType<typeof figureOf>>): Map<string, 
   }
   return counts;
 }
+
+/** The chart writes each category and each total (the table's first and last columns). */
+const chartShowsTable = (figure: Awaited<ReturnType<typeof figureOf>>) => expect(figure.chart).toEqual(expect.arrayContaining(figure.rows.flatMap((row) => [row[0], row.at(-1)])));
+
+const ANY_DATE = ['', '', ''] as [string, string, string];
 
 async function applyFilters(page: Page, filters: { period?: string; from?: [string, string, string]; to?: [string, string, string] }): Promise<void> {
   if (filters.period) await page.getByLabel('Group by').selectOption(filters.period);
@@ -71,6 +83,12 @@ describe('report dashboards in Chromium', () => {
   const browser = freshPagePerTest();
   let national: ApiClient;
   const reviewTypeLabels = new Map<string, string>();
+  const organisationNames = new Map<string, string>();
+  const nameOf = (code: string) => organisationNames.get(code) ?? code;
+  const caseIds: string[] = [];
+  // Counted before and after this suite's review and learning reach the warehouse: other suites add theirs too.
+  const pastTargetInQwo = async () => sum((await national.get<ReportRows>('/api/v1/reports/timeliness?organisationCode=QWO')).body.rows, 'pastTargetNow', () => true);
+  const overdueActionsOfQwo = async () => sum((await national.get<ReportRows>('/api/v1/reports/learning?organisationCode=QWO')).body.rows, 'overdue', (row) => row.kind === 'action');
 
   const caseload = async (client: ApiClient, period: string) => {
     const response = await client.get<Caseload>(`/api/v1/reports/caseload?${RANGE}&period=${period}`);
@@ -90,11 +108,39 @@ describe('report dashboards in Chromium', () => {
       );
       expect(created.status).toBe(201);
       expect(created.body.organisationCode).toBe(recorded.organisationCode);
+      caseIds.push(created.body.id);
     }
-    await eventually(async () => (await caseload(national, 'all')).rows.reduce((sum, row) => sum + row.cases, 0) === before + RECORDED.length, 'the recorded cases in the national caseload');
+    await eventually(async () => (await caseload(national, 'all')).rows.reduce((total, row) => total + row.cases, 0) === before + RECORDED.length, 'the recorded cases in the national caseload');
     const types = await national.get<{ codes: { code: string; label: string }[] }>('/api/v1/reference-data/code-lists/review-types');
     for (const { code, label } of types.body.codes) reviewTypeLabels.set(code, label);
+    const organisations = await national.get<{ items: { odsCode: string; name: string }[] }>('/api/v1/reference-data/organisations');
+    for (const { odsCode, name } of organisations.body.items) organisationNames.set(odsCode, name);
+    await recordLateReviewWithOverdueAction();
   });
+
+  /**
+   * The rapid review of West Yorkshire's first case reached its decision late and is still open
+   * (past its target today); its recommendation has an action past its due date.
+   */
+  async function recordLateReviewWithOverdueAction(): Promise<void> {
+    const [pastTarget, overdueActions] = [await pastTargetInQwo(), await overdueActionsOfQwo()];
+    const input = await apiAsUser('icb.input');
+    // Reviews learns of the case from case-intake's event.
+    let review = await eventually(async () => {
+      const created = await input.post<Review>('/api/v1/reviews', { caseId: caseIds[0], notifiedOn: '2018-05-11' });
+      return created.status === 201 && created.body;
+    }, 'a review of the recorded rapid review case');
+    const post = async <T>(path: string, body: object, version?: number) => {
+      const response = await input.post<T>(path, body, version === undefined ? {} : { 'if-match': `"${version}"` });
+      expect([200, 201]).toContain(response.status);
+      return response.body;
+    };
+    review = await post<Review>(`/api/v1/reviews/${review.id}/stage-changes`, { stage: 'RAPID_REVIEW', occurredOn: '2018-05-11' }, review.version);
+    review = await post<Review>(`/api/v1/reviews/${review.id}/stage-changes`, { stage: 'DECISION', occurredOn: '2018-07-02' }, review.version);
+    const recommendation = await post<{ id: string }>(`/api/v1/reviews/${review.id}/recommendations`, { text: 'Health visitors should share missed contacts with the GP.', theme: 'INFORMATION_SHARING', agency: 'PRIMARY_CARE', dueDate: '2019-01-31' });
+    await post('/api/v1/reviews/actions', { recommendationId: recommendation.id, description: 'Add missed contacts to the GP alert list.', owner: 'Named nurse for safeguarding', dueDate: '2018-12-31' });
+    await eventually(async () => (await pastTargetInQwo()) === pastTarget + 1 && (await overdueActionsOfQwo()) === overdueActions + 1, 'the late review and the overdue action in the reports');
+  }
 
   it('shows a national analyst the cases by type and region per month, quarter and financial year, chart and table alike, and the same rows as CSV', async () => {
     const page = browser.page();
@@ -110,22 +156,21 @@ describe('report dashboards in Chromium', () => {
       const answer = await caseload(national, period);
       const byType = await figureOf(page, 'caseload-by-type');
       const byRegion = await figureOf(page, 'caseload-by-area');
-      // The chart's bars carry the table's totals, period by period.
-      for (const figure of [byType, byRegion]) expect(figure.bars).toEqual(figure.rows.map((row) => [row[0], row.at(-1)]));
+      // The chart writes the table's periods and totals.
+      for (const figure of [byType, byRegion]) chartShowsTable(figure);
       // The table holds what the service answers (review types by their labels).
-      const expectedByType = new Map([...countsOf(answer.rows, 'reviewType')].map(([key, cases]) => [key.replace(/ (\S+)$/, (_, code: string) => ` ${reviewTypeLabels.get(code) ?? code}`), cases]));
-      expect(tableCounts(byType)).toEqual(expectedByType);
-      expect(tableCounts(byRegion)).toEqual(countsOf(answer.rows, 'regionCode'));
+      expect(tableCounts(byType)).toEqual(countsOf(answer.rows, 'reviewType', (code) => reviewTypeLabels.get(code) ?? code));
+      expect(tableCounts(byRegion)).toEqual(countsOf(answer.rows, 'regionCode', nameOf));
       // ...which counts each recorded case in its period, type and region.
       for (const recorded of RECORDED) {
         expect(tableCounts(byType).get(`${PERIOD_OF[period](recorded)} ${reviewTypeLabels.get(recorded.reviewType)}`)).toBeGreaterThanOrEqual(1);
-        expect(tableCounts(byRegion).get(`${PERIOD_OF[period](recorded)} ${recorded.regionCode}`)).toBeGreaterThanOrEqual(1);
+        expect(tableCounts(byRegion).get(`${PERIOD_OF[period](recorded)} ${nameOf(recorded.regionCode)}`)).toBeGreaterThanOrEqual(1);
       }
       if (period === 'quarter') expect(await checkPage(page, 'dashboard-national-caseload')).toEqual([]);
     }
 
     const download = page.waitForEvent('download');
-    await page.getByRole('link', { name: /Download CSV/ }).click();
+    await page.getByRole('link', { name: /Download CSV/ }).first().click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('caseload.csv');
     const lines = (await readFile((await file.path())!, 'utf8')).trimEnd().split('\r\n');
@@ -134,9 +179,10 @@ describe('report dashboards in Chromium', () => {
     expect(lines.slice(1)).toEqual(answer.rows.map((row) => [row.period, row.regionCode, row.organisationCode, row.reviewType, row.cases, row.open, row.closed, row.withdrawn].join(',')));
     expect(lines.slice(1).some((line) => line.startsWith('2018/19,Y56,QMJ,SAR,'))).toBe(true);
 
-    // The rate of rapid reviews converted, and the top themes, are a click away.
+    // The rate of rapid reviews converted, and the top themes, are a click away, with the same filters.
     await page.getByRole('link', { name: 'Rapid review conversion' }).click();
     expect(await heading(page)).toBe('Rapid review conversion');
+    expect(new URL(page.url()).search).toBe('?period=financialYear&from%5Bday%5D=1&from%5Bmonth%5D=4&from%5Byear%5D=2018&to%5Bday%5D=31&to%5Bmonth%5D=3&to%5Byear%5D=2019');
     expect(await checkPage(page, 'dashboard-national-conversion')).toEqual([]);
     await page.getByRole('link', { name: 'Themes' }).click();
     expect(await heading(page)).toBe('Themes');
@@ -162,17 +208,27 @@ describe('report dashboards in Chromium', () => {
     expect(await summaryValue(page, 'Showing data for')).toMatch(/^Region: .*North East and Yorkshire \(Y63\)$/);
     expect(await page.locator('#regionCode').count()).toBe(0);
     const byIcb = await figureOf(page, 'caseload-by-area');
-    expect(byIcb.head).toContain('QWO');
-    expect(byIcb.head).not.toContain('QMJ');
+    expect(byIcb.head).toContain('NHS West Yorkshire ICB');
+    expect(byIcb.head).not.toContain(nameOf('QMJ'));
     const region = await apiAsUser('region.oversight');
     const answer = (await region.get<Caseload>(`/api/v1/reports/caseload?${RANGE}&period=financialYear`)).body;
-    expect(tableCounts(byIcb)).toEqual(countsOf(answer.rows, 'organisationCode'));
+    expect(tableCounts(byIcb)).toEqual(countsOf(answer.rows, 'organisationCode', nameOf));
     expect(await checkPage(page, 'dashboard-region-caseload')).toEqual([]);
 
+    // Reviews count from the day they were recorded (today): the whole period, by ICB name.
     await page.getByRole('link', { name: 'Timeliness' }).click();
     expect(await heading(page)).toBe('Timeliness');
-    const pastTarget = page.locator('figure#past-target-by-area');
-    expect((await pastTarget.count()) + (await page.getByText('No data for these filters.').count())).toBe(1);
+    expect(new URL(page.url()).searchParams.get('from[year]')).toBe('2018');
+    await applyFilters(page, { period: 'all', from: ANY_DATE, to: ANY_DATE });
+    const timeliness = (await region.get<ReportRows>('/api/v1/reports/timeliness?period=all')).body.rows;
+    const pastTarget = await figureOf(page, 'past-target-by-area');
+    chartShowsTable(pastTarget);
+    expect(pastTarget.rows).toContainEqual(['NHS West Yorkshire ICB', String(sum(timeliness, 'pastTargetNow', (row) => row.organisationCode === 'QWO'))]);
+    expect(sum(timeliness, 'pastTargetNow', (row) => row.organisationCode === 'QWO')).toBeGreaterThanOrEqual(1);
+    expect(pastTarget.rows.map(([icb]) => icb)).not.toContain(nameOf('QMJ'));
+    const medians = await figureOf(page, 'median-days-by-type');
+    expect(medians.head).toEqual(['Type of review', 'To decision', 'To sign-off', 'To publication']);
+    expect(medians.rows.find(([type]) => type === reviewTypeLabels.get('RAPID_REVIEW'))?.[1]).toMatch(/^\d+$/);
     expect(await checkPage(page, 'dashboard-region-timeliness')).toEqual([]);
   });
 
@@ -183,14 +239,25 @@ describe('report dashboards in Chromium', () => {
     expect(await summaryValue(page, 'Showing data for')).toBe('ICB: NHS West Yorkshire ICB (QWO)');
     expect(await page.locator('#organisationCode, #regionCode').count()).toBe(0);
     const byQuarter = await figureOf(page, 'caseload-by-area');
-    expect(byQuarter.head).toEqual(['Period', 'QWO']);
-    expect(tableCounts(byQuarter).get('2018-Q2 QWO')).toBeGreaterThanOrEqual(1);
-    expect(tableCounts(byQuarter).has('2018-Q4 QMJ')).toBe(false);
-    expect(await page.getByRole('link', { name: /Download CSV/ }).count()).toBe(1);
+    expect(byQuarter.head).toEqual(['Period', 'NHS West Yorkshire ICB']);
+    expect(tableCounts(byQuarter).get('2018-Q2 NHS West Yorkshire ICB')).toBeGreaterThanOrEqual(1);
+    expect(tableCounts(byQuarter).has(`2018-Q4 ${nameOf('QMJ')}`)).toBe(false);
+    // One CSV link a chart.
+    expect(await page.getByRole('link', { name: /Download CSV/ }).count()).toBe(await page.locator('figure').count());
 
+    // Learning items count from the day they were recorded (today): the whole period.
     await page.getByRole('link', { name: 'Learning' }).click();
     expect(await heading(page)).toBe('Learning');
-    expect((await page.locator('figure#learning-by-status').count()) + (await page.getByText('No data for these filters.').count())).toBe(1);
+    await applyFilters(page, { period: 'all', from: ANY_DATE, to: ANY_DATE });
+    const learning = (await (await apiAsUser('icb.reporting')).get<ReportRows>('/api/v1/reports/learning?period=all')).body.rows;
+    expect(learning.every((row) => row.organisationCode === 'QWO')).toBe(true);
+    const overdue = await figureOf(page, 'learning-overdue');
+    chartShowsTable(overdue);
+    expect(overdue.rows).toContainEqual(['Actions', String(sum(learning, 'overdue', (row) => row.kind === 'action'))]);
+    expect(sum(learning, 'overdue', (row) => row.kind === 'action')).toBeGreaterThanOrEqual(1);
+    const byStatus = await figureOf(page, 'learning-by-status');
+    expect(byStatus.rows.map(([kind]) => kind)).toEqual(expect.arrayContaining(['Actions', 'Recommendations']));
+    expect(byStatus.rows.find(([kind]) => kind === 'Recommendations')?.at(-1)).toBe(String(sum(learning, 'items', (row) => row.kind === 'recommendation')));
     expect(await checkPage(page, 'dashboard-icb-learning')).toEqual([]);
 
     await browser.context().clearCookies();

@@ -35,6 +35,12 @@ export class ReferenceLists {
     return this.codes(principal, lists);
   }
 
+  /** Every organisation's name by ODS code, current and past (a report may name a merged ICB). */
+  async organisationNames(principal: Principal): Promise<Map<string, string>> {
+    const { items } = await this.api.read<{ items: { odsCode: string; name: string }[] }>(principal, '/api/v1/reference-data/organisations');
+    return new Map(items.map(({ odsCode, name }) => [odsCode, name]));
+  }
+
   async partnerships(principal: Principal): Promise<Partnership[]> {
     const query = principal.tier === 'icb' ? `?icb=${encodeURIComponent(principal.organisationCode)}` : '';
     const { items } = await this.api.read<{ items: Partnership[] }>(principal, `/api/v1/reference-data/partnerships${query}`);

@@ -42,12 +42,12 @@ export class DashboardsUiController {
   @Get(':name')
   async report(@PageSession() { principal }: ResumedSession, @Param('name') name: string, @Query() pageQuery: PageQuery, @Res() reply: FastifyReply): Promise<void> {
     const report = reportNameOf(name);
-    const codes = await this.lists.caseCodes(principal, DASHBOARD_CODE_LISTS);
+    const [codes, organisationNames] = await Promise.all([this.lists.codes(principal, DASHBOARD_CODE_LISTS), this.lists.organisationNames(principal)]);
     const filters = filtersFromQuery(pageQuery);
     const { query, errors } = reportQueryOf(filters, principal.tier, codes['review-types']);
     const answer = errors.length === 0 ? await this.reports.read(principal, report, query) : undefined;
     const canExport = principal.permissions.includes(Permissions.reportExport);
-    const dashboard = reportPageViewModel({ name: report, principal, filters, errors, answer, codes, canExport });
+    const dashboard = await reportPageViewModel({ name: report, principal, filters, errors, answer, codes, organisationNames, canExport });
     await renderPage(reply, 200, 'dashboards/report.njk', { dashboard, errorList: dashboard.errorList });
   }
 

@@ -1,6 +1,7 @@
 import type { Principal } from '@scrt/contracts';
 import type { FieldError } from '../../cases/case-form/case-form.js';
 import { filtersViewModel, pageQueryOf, PERIODS, type ReportFilters } from '../report-filters/report-filters.form.js';
+import { renderFigure } from '../figures/figure.js';
 import { REPORT_NAMES, type ReportAnswer, type ReportName } from './report-answer.js';
 import { REPORT_PAGES, type DashboardCodes } from './report-pages.js';
 
@@ -23,15 +24,16 @@ export interface ReportPageContext {
   /** Undefined when the filters had errors and the service was not asked. */
   answer: ReportAnswer | undefined;
   codes: DashboardCodes;
+  organisationNames: ReadonlyMap<string, string>;
   canExport: boolean;
 }
 
-/** The dashboard links of the overview, and of each dashboard to the others. */
-export const dashboardLinks = (current?: ReportName) =>
-  REPORT_NAMES.map((name) => ({ name, href: `/reports/${name}`, text: REPORT_PAGES[name].title, description: REPORT_PAGES[name].description, ...(name === current && { current: true }) }));
+/** The links of each dashboard to the others, with the filters the user chose. */
+export const dashboardLinks = (current: ReportName, query: string) =>
+  REPORT_NAMES.map((name) => ({ name, href: `/reports/${name}?${query}`, text: REPORT_PAGES[name].title, description: REPORT_PAGES[name].description, ...(name === current && { current: true }) }));
 
 /** A dashboard: its filters, whose data and as of when, each figure (chart and table), the CSV link. */
-export function reportPageViewModel({ name, principal, filters, errors, answer, codes, canExport }: ReportPageContext) {
+export async function reportPageViewModel({ name, principal, filters, errors, answer, codes, organisationNames, canExport }: ReportPageContext) {
   const page = REPORT_PAGES[name];
   const query = pageQueryOf(filters);
   const rows = answer?.rows ?? [];
@@ -47,8 +49,8 @@ export function reportPageViewModel({ name, principal, filters, errors, answer, 
     filters: filtersViewModel(filters, errors, principal.tier, codes['review-types']),
     errorList: errors.map(({ text, href }) => ({ text, href })),
     asked: answer !== undefined,
-    figures: rows.length > 0 ? page.figures({ rows, codes, tier: answer?.scope.tier ?? principal.tier, periodName }) : [],
+    figures: rows.length > 0 ? await Promise.all(page.figures({ rows, codes, organisationNames, tier: answer?.scope.tier ?? principal.tier, periodName }).map(renderFigure)) : [],
     csvHref: canExport && answer !== undefined ? `/reports/${name}/csv?${query}` : undefined,
-    otherDashboards: dashboardLinks(name),
+    otherDashboards: dashboardLinks(name, query),
   };
 }
