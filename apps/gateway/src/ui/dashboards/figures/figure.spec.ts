@@ -75,7 +75,7 @@ describe('figureOf', () => {
   it('writes missing values as such in the table of a grouped chart, and sums the range up', () => {
     const figure = figureOf({ categories: ['SAR'], series: [{ name: 'To decision', values: [25] }, { name: 'To sign-off', values: [null] }] }, { id: 'medians', caption: 'Medians', categoryHeader: 'Type of review', kind: 'grouped' });
     expect(figure.table.rows[0].map(({ text }) => text)).toEqual(['SAR', '25', 'No data']);
-    expect(figure.summary).toBe('Values from 25 to 25 over 1 row (type of review).');
+    expect(figure.summary).toBe('Values 25 throughout, over 1 row (type of review).');
   });
 
   it('draws a line chart point for each table row, its axis in the same format', async () => {

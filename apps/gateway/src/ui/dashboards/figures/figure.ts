@@ -58,7 +58,9 @@ function summaryOf(data: ChartData, kind: ChartKind, spec: FigureSpec, format: N
   if (kind !== 'stacked') {
     const values = data.series.flatMap((series) => series.values).filter((value) => value !== null);
     if (values.length === 0) return 'No values yet.';
-    return `Values from ${format.text(Math.min(...values))} to ${format.text(Math.max(...values))} over ${data.categories.length} ${data.categories.length === 1 ? 'row' : 'rows'} (${spec.categoryHeader.toLowerCase()}).`;
+    const [lowest, highest] = [Math.min(...values), Math.max(...values)];
+    const range = lowest === highest ? `${format.text(lowest)} throughout` : `from ${format.text(lowest)} to ${format.text(highest)}`;
+    return `Values ${range}, over ${data.categories.length} ${data.categories.length === 1 ? 'row' : 'rows'} (${spec.categoryHeader.toLowerCase()}).`;
   }
   const totals = data.categories.map((_, row) => data.series.reduce((sum, series) => sum + (series.values[row] ?? 0), 0));
   const top = totals.indexOf(Math.max(...totals));

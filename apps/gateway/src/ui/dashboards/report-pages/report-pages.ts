@@ -67,7 +67,7 @@ export const REPORT_PAGES: Record<ReportName, ReportPage> = {
     figures: ({ rows, codes, organisationNames, tier }) => {
       const reviewType = (code: string) => labelOf(codes['review-types'], code);
       return [
-        figureOf(weightedMedians(rows, 'reviewType', MEDIANS, 'reviews', reviewType), { id: 'median-days-by-type', caption: 'Median days from referral, by type of review', categoryHeader: 'Type of review', kind: 'grouped' }),
+        figureOf(weightedMedians(rows, 'reviewType', MEDIANS, 'reviews', reviewType), { id: 'median-days-by-type', caption: 'Median days from referral, by type of review (the medians of several periods or areas averaged by their number of reviews)', categoryHeader: 'Type of review', kind: 'grouped' }),
         figureOf(pivot(rows, { category: areaOf(tier).column, value: 'pastTargetNow' }, { category: nameOf(organisationNames) }), { id: 'past-target-by-area', caption: `Reviews past their target today, by ${areaOf(tier).name}`, categoryHeader: areaOf(tier).header }),
         figureOf(pivot(rows, { category: 'reviewType', value: 'pastTargetNow' }, { category: reviewType }), { id: 'past-target-by-type', caption: 'Reviews past their target today, by type of review', categoryHeader: 'Type of review' }),
       ];
