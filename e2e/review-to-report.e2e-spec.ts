@@ -64,7 +64,7 @@ describe('a review lifecycle through the gateway reaches the conversion, timelin
 
   afterAll(() => events?.disconnect());
 
-  it('counts the converted rapid review, both reviews with the decision\'s target and slippage, and the SAR\'s recommendation and overdue action', async () => {
+  it('counts the converted rapid review, both reviews with the notification\'s and the decision\'s targets and slippage, and the SAR\'s recommendation and overdue action', async () => {
     const before = await counts();
     const post = async <T>(path: string, body: object, version?: number) => {
       const response = await input.post<T>(path, body, version === undefined ? {} : { 'if-match': `"${version}"` });
@@ -72,6 +72,8 @@ describe('a review lifecycle through the gateway reaches the conversion, timelin
       return response.body;
     };
     let rapid = await post<Review>(REVIEWS, { caseId: rapidCase.caseId, notifiedOn: '2026-09-07' });
+    const notificationTarget = rapid.clocks.find((clock) => clock.clock === 'NOTIFICATION')!.dueDate!;
+    expect(notificationTarget).toBe('2026-09-08');
     rapid = await post<Review>(`${REVIEWS}/${rapid.id}/stage-changes`, { stage: 'RAPID_REVIEW', occurredOn: '2026-09-07' }, rapid.version);
     const rapidTarget = rapid.clocks.find((clock) => clock.clock === 'RAPID_REVIEW')!.dueDate!;
     expect(rapidTarget).toBe('2026-09-28');
@@ -98,7 +100,7 @@ describe('a review lifecycle through the gateway reaches the conversion, timelin
       [rapid.id],
     );
     expect(transitions).toEqual([
-      { to_stage: 'NOTIFIED', from_stage: 'NONE', entered_on: '2026-09-07', target_on: null, slippage_days: null },
+      { to_stage: 'NOTIFIED', from_stage: 'NONE', entered_on: '2026-09-07', target_on: notificationTarget, slippage_days: -1 },
       { to_stage: 'RAPID_REVIEW', from_stage: 'NOTIFIED', entered_on: '2026-09-07', target_on: null, slippage_days: null },
       { to_stage: 'CLOSED', from_stage: 'DECISION', entered_on: '2026-10-07', target_on: null, slippage_days: null },
       { to_stage: 'DECISION', from_stage: 'RAPID_REVIEW', entered_on: '2026-10-07', target_on: rapidTarget, slippage_days: 9 },

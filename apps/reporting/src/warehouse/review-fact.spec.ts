@@ -60,4 +60,9 @@ describe('review facts from review events', () => {
     expect(created.review.version).toBe(1);
     expect(created.transition).toMatchObject({ fromStage: INITIAL_FROM_STAGE, toStage: 'NOTIFIED', enteredOn: '2026-12-21', targetOn: null });
   });
+
+  it('gives the first stage the target it met when the event carries one (the notification timescale)', () => {
+    const created = reviewFactOfCreated(envelope({ review: { ...review, version: 1, stage: 'NOTIFIED', stageDate: '2026-12-21' }, targetOn: '2026-12-18' }));
+    expect(created.transition).toMatchObject({ toStage: 'NOTIFIED', enteredOn: '2026-12-21', targetOn: '2026-12-18', slippageDays: 3 });
+  });
 });

@@ -95,10 +95,10 @@ function transition(event: EventEnvelope, reviewId: string, fromStage: string, t
   };
 }
 
-/** A new review entered its first stage on its stage date. */
+/** A new review entered its first stage on its stage date, with the target that stage met (when the event carried it). */
 export function reviewFactOfCreated(event: EventEnvelope<ReviewCreatedV1>): ReviewFactChange {
-  const { review } = event.payload;
-  return { review: reviewRow(event, review), transition: transition(event, review.reviewId, INITIAL_FROM_STAGE, review.stage, review.stageDate, null) };
+  const { review, targetOn } = event.payload;
+  return { review: reviewRow(event, review), transition: transition(event, review.reviewId, INITIAL_FROM_STAGE, review.stage, review.stageDate, targetOn ?? null) };
 }
 
 export function reviewFactOfStageChanged(event: EventEnvelope<ReviewStageChangedV1>): ReviewFactChange {

@@ -123,10 +123,11 @@ export class ReviewsService {
     };
     const changed = this.withStage({ ...row, stageChanges: [], pauses: [] }, row, 'NOTIFIED', null, input.notifiedOn, principal);
     const inputs = await this.deadlines.inputs();
+    const clocks = this.deadlines.clocks(this.timelineOf(changed.history, incidentDate), inputs, today);
     const outcome = await this.reviews.apply(
       {
         reviews: [{ row, stageChange: { stage: 'NOTIFIED', subStage: null, occurredOn: input.notifiedOn }, alerts: this.alertsOf(changed, incidentDate, inputs, today) }],
-        events: [{ contract: ReviewCreatedV1Contract, payload: { review: reviewSnapshot(row) } }],
+        events: [{ contract: ReviewCreatedV1Contract, payload: { review: reviewSnapshot(row), targetOn: targetMetBy(clocks, 'NOTIFIED') } }],
         audit: { action: 'create', resourceType: 'review', resourceId: row.id, outcome: 'success' },
         idempotency: idempotencyKey ? { organisationCode: principal.organisationCode, key: idempotencyKey, requestHash, resourceId: row.id } : undefined,
       },
@@ -134,7 +135,7 @@ export class ReviewsService {
     );
     if (outcome === KEY_TAKEN) return { dto: await this.replayAfterRace(principal, idempotencyKey!, requestHash), created: false };
     if (outcome === DUPLICATE) throw new ReviewRuleError(409, 'REVIEW_EXISTS', 'The case has its review already.', 'caseId');
-    return { dto: await this.dtoOf(changed.history, incidentDate, inputs, today), created: true };
+    return { dto: toReviewDto(changed.history, clocks), created: true };
   }
 
   /** Out-of-scope and missing reviews look the same, so existence does not leak. */

@@ -7,6 +7,12 @@ import { ReviewSnapshotV1, ReviewStagesV1, type ReviewStageV1 } from './review-s
 /** A review was opened on a case (the initial review, or a review converted from a rapid review). */
 export class ReviewCreatedV1 {
   @ValidateNested() @Type(() => ReviewSnapshotV1) review: ReviewSnapshotV1;
+  /**
+   * The target date of the timescale the first stage meets (NOTIFIED meets the notification
+   * target, counted from the incident); null when it meets none or no target could be counted.
+   * Absent from events produced before it was added.
+   */
+  @IsOptional() @IsISO8601({ strict: true }) targetOn?: string | null;
 }
 
 export const ReviewCreatedV1Contract: EventContract<ReviewCreatedV1> = {
