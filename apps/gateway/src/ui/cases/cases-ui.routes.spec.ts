@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { answer, PageProbe, pageOf, sentBody, summaryHrefs, type Received } from '../testing/page-routes.js';
+import { answer, expectErrorPage, PageProbe, pageOf, sentBody, summaryHrefs, type Received } from '../testing/page-routes.js';
 import { testSession } from '../testing/render-page.js';
 import { CasesUiController } from './cases-ui.controller.js';
 
@@ -90,20 +90,16 @@ describe('case pages (routes)', () => {
 
   it('POST without _csrf: 403, an NHS page, nothing sent', async () => {
     const response = await post(validForm);
-    expect(response.status).toBe(403);
-    expect(response.headers.get('content-type')).toContain('text/html');
-    expect((await pageOf(response))('h1').text()).toBe('Your form could not be sent');
+    await expectErrorPage(response, 403, 'Your form could not be sent');
     expect(probe.changes()).toEqual([]);
   });
 
   it('a user without case:create gets the 403 page for the form; without a session, the sign-in page', async () => {
     probe.session = testSession({ principal: { ...testSession().principal, tier: 'region', permissions: ['case:read'] } });
     const refused = await probe.get('/cases/new');
-    expect(refused.status).toBe(403);
-    expect((await pageOf(refused))('h1').text()).toBe('You do not have access to this page');
+    await expectErrorPage(refused, 403, 'You do not have access to this page');
     probe.session = undefined;
     const anonymous = await probe.get('/cases');
-    expect(anonymous.status).toBe(401);
-    expect((await pageOf(anonymous))('h1').text()).toBe('Sign in to continue');
+    await expectErrorPage(anonymous, 401, 'Sign in to continue');
   });
 });

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { expect } from '@jest/globals';
 import { Module, type Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { load, type CheerioAPI } from 'cheerio';
@@ -133,3 +134,16 @@ export class PageProbe {
 
 /** A page's HTML, parsed. */
 export const pageOf = async (response: Response): Promise<CheerioAPI> => load(await response.text());
+
+/** The session's CSRF token, as `testSession()` holds it and a form posts it. */
+export const CSRF = { _csrf: 'csrf-token-1' };
+
+/** A date as nhsuk's dateInput posts it. */
+export const dateFields = (field: string, day: string, month: string, year: string) => ({ [`${field}[day]`]: day, [`${field}[month]`]: month, [`${field}[year]`]: year });
+
+/** The NHS-styled error page (HTML, not a problem document) with its status and heading. */
+export async function expectErrorPage(response: Response, status: number, heading: string): Promise<void> {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toContain('text/html');
+  expect((await pageOf(response))('h1').text()).toBe(heading);
+}

@@ -1,6 +1,8 @@
+import { afterAll, beforeAll, beforeEach } from '@jest/globals';
+import type { Type } from '@nestjs/common';
 import type { MyWork, Recommendation, Review, ReviewLearning } from '../reviews/review-api.types.js';
 import type { ReviewCodes } from '../reviews/review-codes.js';
-import { answer, type Answer, type Received } from './page-routes.js';
+import { answer, PageProbe, type Answer, type Received } from './page-routes.js';
 import { recordedCase } from './recorded-case.js';
 import { recordedAction, recordedRecommendation, recordedReview, reviewCodes } from './recorded-review.js';
 import { testSession } from './render-page.js';
@@ -59,3 +61,23 @@ export const reviewServices =
   (held: () => ReviewsHeld) =>
   ({ method, url }: Received): Answer | undefined =>
     method === 'GET' ? read(url, held()) : change(url, held());
+
+/** A review-pages route spec's state: one probe for the file, a manager's session and fresh data before each test. */
+export interface ReviewPagesSpec {
+  probe: PageProbe;
+  held: ReviewsHeld;
+}
+
+export function reviewPagesSpec(controllers: Type[]): ReviewPagesSpec {
+  const spec = { held: reviewsHeld() } as ReviewPagesSpec;
+  beforeAll(async () => {
+    spec.probe = await PageProbe.start(controllers, reviewServices(() => spec.held));
+  });
+  afterAll(() => spec.probe.close());
+  beforeEach(() => {
+    spec.probe.reset();
+    spec.probe.session = reviewerSession();
+    spec.held = reviewsHeld();
+  });
+  return spec;
+}
