@@ -138,9 +138,6 @@ export const pageOf = async (response: Response): Promise<CheerioAPI> => load(aw
 /** The session's CSRF token, as `testSession()` holds it and a form posts it. */
 export const CSRF = { _csrf: 'csrf-token-1' };
 
-/** A date as nhsuk's dateInput posts it. */
-export const dateFields = (field: string, day: string, month: string, year: string) => ({ [`${field}[day]`]: day, [`${field}[month]`]: month, [`${field}[year]`]: year });
-
 /** The NHS-styled error page (HTML, not a problem document) with its status and heading. */
 export async function expectErrorPage(response: Response, status: number, heading: string): Promise<void> {
   expect(response.status).toBe(status);

@@ -1,5 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import { answer, CSRF, dateFields as date, expectErrorPage, pageOf, sentBody, summaryHrefs } from '../../testing/page-routes.js';
+import { answer, CSRF, expectErrorPage, pageOf, sentBody, summaryHrefs } from '../../testing/page-routes.js';
+import { dateFields as date } from '../../testing/review-form-input.js';
 import { ACTION_ID, RECOMMENDATION_ID, recordedRecommendation, recordedReview } from '../../testing/recorded-review.js';
 import { reviewerSession, reviewPagesSpec } from '../../testing/review-services.js';
 import { ReviewLearningController } from './review-learning.controller.js';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ACTION_ID, RECOMMENDATION_ID, recordedAction, recordedRecommendation, recordedReview, reviewCodes } from '../../testing/recorded-review.js';
 import type { Action, Recommendation } from '../review-api.types.js';
-import { actionUpdateForm, learningForm } from './learning.forms.js';
 import { reviewPageViewModel, similarViewModel } from './review-page.view-model.js';
 
 const review = recordedReview({ reviewType: 'CSPR_LOCAL', stage: 'PUBLISHED', status: 'closed' });
@@ -35,20 +34,5 @@ describe('the review page', () => {
     const match = (id: string, reviewId: string, organisationCode: string, implemented: boolean) => ({ id, reviewId, organisationCode, text: 't', theme: 'INFORMATION_SHARING', status: 'IMPLEMENTED', implemented, similarity: 0.5 });
     const similar = similarViewModel(reviewCodes(), recommendation(), [match(RECOMMENDATION_ID, review.id, 'QWO', false), match('x', 'v1', 'QWO', true), match('y', 'v2', 'QOQ', false)]);
     expect({ rows: similar.rows.length, reviews: similar.reviews, organisations: similar.organisations, implemented: similar.implemented }).toEqual({ rows: 2, reviews: 2, organisations: 2, implemented: 1 });
-  });
-});
-
-describe('learning forms', () => {
-  it('asks for evidence and a completion date only when an action is completed, and never offers OVERDUE', () => {
-    const form = actionUpdateForm(reviewCodes(), review, action());
-    expect(form.fields[0].options?.map((option) => option.value)).toEqual(['NOT_STARTED', 'COMPLETED']);
-    expect(form.fields.filter((field) => field.when?.oneOf.includes('COMPLETED')).map((field) => field.name)).toEqual(['evidenceText', 'evidenceLink', 'completedOn']);
-    expect(form.version).toBe(1);
-  });
-
-  it('has a form for each kind of learning the API records', () => {
-    expect(learningForm(reviewCodes(), review, 'contributory-factor').fields.map((field) => field.name)).toEqual(['code']);
-    expect(learningForm(reviewCodes(), review, 'lesson').fields.map((field) => field.name)).toEqual(['text']);
-    expect(learningForm(reviewCodes(), review, 'dissemination').fields.map((field) => field.name)).toEqual(['method', 'audience', 'occurredOn', 'reached']);
   });
 });
