@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import type { Type } from '@nestjs/common';
+import type { Permission } from '@scrt/contracts';
 import type { MyWork, Recommendation, Review, ReviewLearning } from '../reviews/review-api.types.js';
 import type { ReviewCodes } from '../reviews/review-codes.js';
 import { answer, PageProbe, type Answer, type Received } from './page-routes.js';
@@ -25,7 +26,7 @@ export const reviewsHeld = (): ReviewsHeld => ({
 });
 
 /** An ICB user who may manage reviews (or, with `permissions`, do less). */
-export const reviewerSession = (permissions = ['case:read', 'review:read', 'review:manage'], tier: 'icb' | 'region' | 'national' = 'icb') =>
+export const reviewerSession = (permissions: Permission[] = ['case:read', 'review:read', 'review:manage'], tier: 'icb' | 'region' | 'national' = 'icb') =>
   testSession({ principal: { ...testSession().principal, tier, permissions } });
 
 const REVIEWS = '/api/v1/reviews';
