@@ -68,6 +68,19 @@ describe('review lifecycle pages (routes)', () => {
     expect(sentBody(sent)).toEqual({ stage: 'DECISION', occurredOn: '2026-10-01' });
   });
 
+  it.each([
+    ['convert', { stage: 'DECISION' }, { reviewType: 'CSPR_LOCAL', ...date('decidedOn', '1', '10', '2026') }, 'conversion', 'Rapid review: rapid review converted'],
+    ['pause', {}, { reason: 'CORONER', ...date('pausedOn', '1', '10', '2026') }, 'pause', 'Rapid review: review paused'],
+    ['resume', { paused: true, pauseReason: 'CORONER' }, date('resumedOn', '1', '10', '2026'), 'resumption', 'Rapid review: review resumed'],
+  ])('valid %s: sent to its own path with If-Match, then 303 with a banner', async (page, state, fields, change, banner) => {
+    spec.held.review = recordedReview(state);
+    const response = await spec.probe.post(`/reviews/${REVIEW_ID}/${page}`, { ...CSRF, version: '2', ...fields });
+    expect(response.status).toBe(303);
+    expect(spec.probe.flashes).toEqual([{ heading: banner }]);
+    const [sent] = spec.probe.changes();
+    expect([sent.url, sent.ifMatch]).toEqual([`/api/v1/reviews/${REVIEW_ID}/${change}`, '"2"']);
+  });
+
   it('valid opening: sent with the form’s idempotency key, then 303 with a banner', async () => {
     const key = '0192f5c4-0000-7000-8000-000000000001';
     const response = await spec.probe.post(`/cases/${CASE_ID}/reviews/new`, { ...CSRF, idempotencyKey: key, ...date('notifiedOn', '18', '9', '2026') });
