@@ -72,6 +72,11 @@ export class PageProbe {
     this.override = () => undefined;
   }
 
+  /** The services refuse every change with `problem` (reads are still answered). */
+  refuseChanges(problem: { status: number; code: string } & Record<string, unknown>): void {
+    this.override = ({ method }) => (method === 'GET' ? undefined : answer(problem.status, problem));
+  }
+
   /** The requests other than reads that reached the services. */
   changes(): Received[] {
     return this.received.filter((request) => request.method !== 'GET');

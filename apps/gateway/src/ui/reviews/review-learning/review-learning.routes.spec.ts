@@ -1,5 +1,5 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import { answer, CSRF, expectErrorPage, pageOf, sentBody, summaryHrefs } from '../../testing/page-routes.js';
+import { CSRF, expectErrorPage, pageOf, sentBody, summaryHrefs } from '../../testing/page-routes.js';
 import { dateFields as date } from '../../testing/review-form-input.js';
 import { ACTION_ID, RECOMMENDATION_ID, recordedRecommendation, recordedReview } from '../../testing/recorded-review.js';
 import { reviewerSession, reviewPagesSpec } from '../../testing/review-services.js';
@@ -209,8 +209,7 @@ describe('review page and learning forms (routes)', () => {
   });
 
   it("the service's 422 on the re-audit date is shown on that field in the re-audit's words", async () => {
-    spec.probe.override = ({ method }) =>
-      method === 'POST' ? answer(422, { status: 422, code: 'DATE_BEFORE_PREVIOUS_STAGE', errors: [{ field: 'recordedOn', code: 'DATE_BEFORE_PREVIOUS_STAGE', message: 'recordedOn is before the learning was embedded' }] }) : undefined;
+    spec.probe.refuseChanges({ status: 422, code: 'DATE_BEFORE_PREVIOUS_STAGE', errors: [{ field: 'recordedOn', code: 'DATE_BEFORE_PREVIOUS_STAGE', message: 'recordedOn is before the learning was embedded' }] });
     const page = PAGES['re-audit'];
     const response = await spec.probe.post(page.path, formOf(page, page.valid));
     expect(response.status).toBe(422);
@@ -221,7 +220,7 @@ describe('review page and learning forms (routes)', () => {
   });
 
   it("the service's 409 (actions not complete) is shown on the form, not as an error page", async () => {
-    spec.probe.override = ({ method }) => (method === 'POST' ? answer(409, { status: 409, code: 'ACTIONS_NOT_COMPLETE', detail: 'Learning is embedded once...' }) : undefined);
+    spec.probe.refuseChanges({ status: 409, code: 'ACTIONS_NOT_COMPLETE', detail: 'Learning is embedded once...' });
     const page = PAGES['learning embedded'];
     const response = await spec.probe.post(page.path, formOf(page, page.valid));
     expect(response.status).toBe(422);
@@ -231,7 +230,7 @@ describe('review page and learning forms (routes)', () => {
   });
 
   it('someone else changed the recommendation first (412): 409 with "reload", nothing recorded', async () => {
-    spec.probe.override = ({ method }) => (method === 'POST' ? answer(412, { status: 412, code: 'PRECONDITION_FAILED' }) : undefined);
+    spec.probe.refuseChanges({ status: 412, code: 'PRECONDITION_FAILED' });
     const page = PAGES['recommendation status'];
     const response = await spec.probe.post(page.path, formOf(page, page.valid));
     expect(response.status).toBe(409);

@@ -1,5 +1,5 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import { answer, CSRF, expectErrorPage, pageOf, sentBody, summaryHrefs } from '../../testing/page-routes.js';
+import { CSRF, expectErrorPage, pageOf, sentBody, summaryHrefs } from '../../testing/page-routes.js';
 import { dateFields as date } from '../../testing/review-form-input.js';
 import { recordedReview } from '../../testing/recorded-review.js';
 import { reviewerSession, reviewPagesSpec } from '../../testing/review-services.js';
@@ -111,8 +111,7 @@ describe('review lifecycle pages (routes)', () => {
   });
 
   it("the service's 422 field problem is shown on its field, not as an error page", async () => {
-    spec.probe.override = ({ method }) =>
-      method === 'POST' ? answer(422, { status: 422, code: 'DATE_BEFORE_PREVIOUS_STAGE', errors: [{ field: 'occurredOn', code: 'DATE_BEFORE_PREVIOUS_STAGE', message: 'occurredOn is before 2026-09-20' }] }) : undefined;
+    spec.probe.refuseChanges({ status: 422, code: 'DATE_BEFORE_PREVIOUS_STAGE', errors: [{ field: 'occurredOn', code: 'DATE_BEFORE_PREVIOUS_STAGE', message: 'occurredOn is before 2026-09-20' }] });
     const response = await spec.probe.post(`/reviews/${REVIEW_ID}/stage`, decisionForm);
     expect(response.status).toBe(422);
     const $ = await pageOf(response);
@@ -122,7 +121,7 @@ describe('review lifecycle pages (routes)', () => {
   });
 
   it("the service's 409 refusal of the whole review is shown at the top of the form", async () => {
-    spec.probe.override = ({ method }) => (method === 'POST' ? answer(409, { status: 409, code: 'REVIEW_CLOSED', detail: 'closed' }) : undefined);
+    spec.probe.refuseChanges({ status: 409, code: 'REVIEW_CLOSED', detail: 'closed' });
     const response = await spec.probe.post(`/reviews/${REVIEW_ID}/pause`, { ...CSRF, version: '2', reason: 'CORONER', ...date('pausedOn', '1', '10', '2026') });
     expect(response.status).toBe(422);
     const $ = await pageOf(response);
@@ -131,7 +130,7 @@ describe('review lifecycle pages (routes)', () => {
   });
 
   it('someone else changed the review first (412): 409, the form kept with "reload", nothing recorded', async () => {
-    spec.probe.override = ({ method }) => (method === 'POST' ? answer(412, { status: 412, code: 'PRECONDITION_FAILED' }) : undefined);
+    spec.probe.refuseChanges({ status: 412, code: 'PRECONDITION_FAILED' });
     const response = await spec.probe.post(`/reviews/${REVIEW_ID}/stage`, decisionForm);
     expect(response.status).toBe(409);
     expect((await pageOf(response))('main').text()).toContain('Someone else changed this review');
