@@ -34,7 +34,7 @@ async function submit(page: Page, button: string): Promise<number> {
 }
 
 /** Records a stage change from a review's section of the case page; ends back on the case page. */
-async function recordStage(page: Page, title: string, stage: string, days: number, extra: (page: Page) => Promise<void> = async () => {}): Promise<void> {
+async function recordStage(page: Page, title: string, stage: string, days: number, extra: (page: Page) => Promise<unknown> = async () => {}): Promise<void> {
   await reviewSection(page, title).getByRole('button', { name: 'Record a stage change' }).click();
   await page.getByLabel(stage, { exact: true }).check();
   await fillDate(page, 'occurredOn', days);
@@ -185,10 +185,49 @@ describe('review journeys, in Chromium', () => {
     expect(await banner(page)).toContain('Learning recorded as embedded');
     expect(await page.locator('main').innerText()).toMatch(/Learning embedded\s+\d+ \w+ \d{4}/);
 
+    // The recommendation implemented, and its re-audit recorded.
+    await page.getByRole('link', { name: 'Update status of recommendation 1' }).click();
+    await page.getByLabel('Implemented', { exact: true }).check();
+    expect(await submit(page, 'Update status')).toBe(303);
+    expect(await banner(page)).toContain('Recommendation status updated');
+    expect(await page.locator('main').innerText()).toMatch(/Status\s+Implemented/);
+
+    await page.getByRole('link', { name: 'Record re-audit of recommendation 1' }).click();
+    await page.getByLabel('Outcome of the re-audit').fill('Neglect was on the agenda of every strategy meeting sampled.');
+    await fillDate(page, 'recordedOn', 0);
+    expect(await submit(page, 'Record re-audit')).toBe(303);
+    expect(await banner(page)).toContain('Re-audit recorded');
+    expect(await page.locator('main').innerText()).toMatch(/Re-audit outcome\s+Neglect was on the agenda of every strategy meeting sampled\./);
+    expect(await page.getByRole('link', { name: 'Record re-audit of recommendation 1' }).count()).toBe(0);
+
     await page.getByRole('link', { name: 'Add a lesson learnt' }).click();
     await page.getByLabel('Lesson learnt').fill('Professionals did not escalate when the family missed appointments.');
     expect(await submit(page, 'Save')).toBe(303);
     expect(await page.locator('main').innerText()).toContain('Professionals did not escalate');
+
+    await page.getByRole('link', { name: 'Add a contributory factor' }).click();
+    await page.getByLabel('Contributory factor').selectOption('WORKLOAD');
+    expect(await submit(page, 'Save')).toBe(303);
+    expect(await banner(page)).toContain('Contributory factor recorded');
+    expect(await page.locator('main').innerText()).toContain('Workload and capacity');
+
+    await page.getByRole('link', { name: 'Add good practice' }).click();
+    await page.getByLabel('Good practice').fill('The health visitor shared her concerns with the GP the same day.');
+    expect(await submit(page, 'Save')).toBe(303);
+    expect(await banner(page)).toContain('Good practice recorded');
+    expect(await page.locator('main').innerText()).toContain('The health visitor shared her concerns with the GP the same day.');
+
+    // Dissemination: the only form with a number input, so checked once.
+    await page.getByRole('link', { name: 'Record dissemination of the learning' }).click();
+    await page.getByLabel('Method').selectOption('NEWSLETTER');
+    await page.getByLabel('Audience').fill('GP practices in the ICB');
+    await fillDate(page, 'occurredOn', 1);
+    await page.getByLabel('Number of people reached').fill('120');
+    expect(await checkPage(page, 'dissemination-form')).toEqual([]);
+    expect(await submit(page, 'Save')).toBe(303);
+    expect(await banner(page)).toContain('Dissemination recorded');
+    const disseminated = page.getByRole('table', { name: 'How the learning was disseminated' }).getByRole('row', { name: /GP practices in the ICB/ });
+    expect(await disseminated.innerText()).toMatch(/Newsletter[\s\S]*GP practices in the ICB[\s\S]*120/);
     expect(await checkPage(page, 'review-page-learning')).toEqual([]);
 
     await page.getByRole('link', { name: 'My work' }).first().click();

@@ -1,4 +1,4 @@
-import type { Review } from '../reviews/review-api.types.js';
+import type { Action, Recommendation, Review } from '../reviews/review-api.types.js';
 import type { ReviewCodes } from '../reviews/review-codes.js';
 
 /** A review as `GET /api/v1/reviews/{id}` answers it, for specs; items replaced by `overrides`. */
@@ -45,6 +45,48 @@ export function recordedReview(overrides: Partial<Review> = {}): Review {
     ...overrides,
   };
 }
+
+export const RECOMMENDATION_ID = '0192f5c4-7d1e-7a3b-9c2d-4e5f6a7b8c91';
+export const ACTION_ID = '0192f5c4-7d1e-7a3b-9c2d-4e5f6a7b8c92';
+
+/** An action as the reviews API answers it, under `recordedRecommendation()`. */
+export const recordedAction = (overrides: Partial<Action> = {}): Action => ({
+  id: ACTION_ID,
+  recommendationId: RECOMMENDATION_ID,
+  reviewId: recordedReview().id,
+  organisationCode: 'QWO',
+  description: 'Update the template',
+  owner: 'Named GP',
+  dueDate: '2026-10-01',
+  status: 'IN_PROGRESS',
+  overdue: true,
+  evidenceText: null,
+  evidenceLink: null,
+  completedOn: null,
+  version: 1,
+  ...overrides,
+});
+
+/** A recommendation of `recordedReview()` as the reviews API answers it. */
+export const recordedRecommendation = (overrides: Partial<Recommendation> = {}): Recommendation => ({
+  id: RECOMMENDATION_ID,
+  reviewId: recordedReview().id,
+  organisationCode: 'QWO',
+  text: 'Share neglect concerns at the first meeting.',
+  theme: 'INFORMATION_SHARING',
+  agency: 'PRIMARY_CARE',
+  lead: null,
+  dueDate: null,
+  status: 'ACCEPTED',
+  statusReason: null,
+  learningEmbeddedOn: null,
+  reAuditDue: null,
+  reAuditOutcome: null,
+  reAuditRecordedOn: null,
+  actions: [recordedAction()],
+  version: 3,
+  ...overrides,
+});
 
 const code = (value: string, label: string, sortOrder = 1) => ({ code: value, label, sortOrder, deprecated: false });
 

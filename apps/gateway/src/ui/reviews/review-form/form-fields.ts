@@ -1,3 +1,4 @@
+import { todayInEngland } from '@scrt/working-days';
 import { isoDateOf, type DateParts, type FieldError } from '../../cases/case-form/case-form.js';
 import type { FieldProblem, Problem } from '../../cases/case-api.types.js';
 
@@ -28,6 +29,10 @@ export interface FieldSpec {
   maxLength?: number;
   minLength?: number;
   when?: Condition;
+  /** A date the service refuses after today (its calendar is England's): asked here first. */
+  notAfterToday?: boolean;
+  /** This field's wording of service codes whose usual wording does not fit it. */
+  serviceMessages?: Record<string, string>;
 }
 
 export type FormValue = string | DateParts;
@@ -63,10 +68,16 @@ export function applies(field: FieldSpec, values: FormValues): boolean {
   return typeof other === 'string' && field.when.oneOf.includes(other);
 }
 
+function dateProblemOf(field: FieldSpec, value: DateParts): string | undefined {
+  const iso = isoDateOf(value);
+  if (!iso) return `${field.label} must be a real date, for example 14 9 2026`;
+  return field.notAfterToday && iso > todayInEngland() ? SERVICE_MESSAGES.DATE_IN_THE_FUTURE(field.label) : undefined;
+}
+
 function problemOf(field: FieldSpec, value: FormValue): string | undefined {
   const label = lower(field.label);
   if (isBlank(value)) return field.optional ? undefined : field.kind === 'radios' || field.kind === 'select' ? `Select ${label}` : `Enter ${label}`;
-  if (isDate(value)) return isoDateOf(value) ? undefined : `${field.label} must be a real date, for example 14 9 2026`;
+  if (isDate(value)) return dateProblemOf(field, value);
   if (field.options && !field.options.some((option) => option.value === value)) return `Select ${label} from the list`;
   if (field.kind === 'url' && !URL_PATTERN.test(value)) return `Enter ${label} starting with https://`;
   if (field.kind === 'number' && !INTEGER.test(value)) return `${field.label} must be a whole number, like 25`;
@@ -125,9 +136,10 @@ export function errorsFromService(fields: FieldSpec[], problem: Problem): FieldE
   const top = (text: string): FieldError => ({ field: '', href: fields[0] ? hrefOf(fields[0]) : '#', text });
   const errors = (problem.errors ?? []).flatMap((fieldProblem) => {
     const field = byName.get(fieldNameOf(fieldProblem));
-    const message = SERVICE_MESSAGES[fieldProblem.code];
     if (!field) return [top(REVIEW_MESSAGES[problem.code] ?? fieldProblem.message)];
-    return [{ field: field.name, href: hrefOf(field), text: message ? message(field.label) : fieldProblem.message }];
+    const message = SERVICE_MESSAGES[fieldProblem.code];
+    const text = field.serviceMessages?.[fieldProblem.code] ?? (message ? message(field.label) : fieldProblem.message);
+    return [{ field: field.name, href: hrefOf(field), text }];
   });
   const seen = new Set<string>();
   const once = errors.filter((error) => error.field === '' || (!seen.has(error.field) && Boolean(seen.add(error.field))));

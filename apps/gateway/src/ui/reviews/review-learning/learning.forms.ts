@@ -61,13 +61,13 @@ export function actionUpdateForm(codes: ReviewCodes, review: Review, action: Act
     { name: 'status', kind: 'radios', label: 'Status', options: optionsOf(codes['action-statuses'], ['OVERDUE']) },
     { name: 'evidenceText', kind: 'textarea', label: 'Evidence of completion', hint: 'Needed when completed', minLength: 3, maxLength: 2000, when: completed },
     { name: 'evidenceLink', kind: 'url', label: 'Link to the evidence', optional: true, maxLength: 2000, when: completed },
-    { name: 'completedOn', kind: 'date', label: 'Date completed', hint: NOT_IN_FUTURE, when: completed },
+    { name: 'completedOn', kind: 'date', label: 'Date completed', hint: NOT_IN_FUTURE, notAfterToday: true, when: completed },
   ], action.version);
 }
 
 export function learningEmbeddedForm(codes: ReviewCodes, review: Review, recommendation: Recommendation): ReviewFormDefinition {
   return page(codes, review, 'Record the learning as embedded', `recommendations/${recommendation.id}/learning-embedded`, 'Record learning embedded', [
-    { name: 'embeddedOn', kind: 'date', label: 'Date the learning was embedded', hint: NOT_IN_FUTURE },
+    { name: 'embeddedOn', kind: 'date', label: 'Date the learning was embedded', hint: NOT_IN_FUTURE, notAfterToday: true },
     { name: 'reAuditDue', kind: 'date', label: 'Re-audit due', hint: 'After the date the learning was embedded' },
   ], recommendation.version);
 }
@@ -75,7 +75,15 @@ export function learningEmbeddedForm(codes: ReviewCodes, review: Review, recomme
 export function reAuditForm(codes: ReviewCodes, review: Review, recommendation: Recommendation): ReviewFormDefinition {
   return page(codes, review, 'Record the re-audit', `recommendations/${recommendation.id}/re-audit`, 'Record re-audit', [
     { name: 'outcome', kind: 'textarea', label: 'Outcome of the re-audit', minLength: 3, maxLength: 2000 },
-    { name: 'recordedOn', kind: 'date', label: 'Date of the re-audit', hint: NOT_IN_FUTURE },
+    {
+      name: 'recordedOn',
+      kind: 'date',
+      label: 'Date of the re-audit',
+      hint: NOT_IN_FUTURE,
+      notAfterToday: true,
+      // The service's code is the stage one; here the earlier date is the learning embedded.
+      serviceMessages: { DATE_BEFORE_PREVIOUS_STAGE: 'Date of the re-audit must be on or after the date the learning was embedded' },
+    },
   ], recommendation.version);
 }
 
@@ -86,7 +94,7 @@ export function learningForm(codes: ReviewCodes, review: Review, kind: LearningK
       ? [
           { name: 'method', kind: 'select', label: 'Method', options: optionsOf(codes['dissemination-methods']) },
           { name: 'audience', kind: 'text', label: 'Audience', minLength: 2, maxLength: 500 },
-          { name: 'occurredOn', kind: 'date', label: 'Date', hint: NOT_IN_FUTURE },
+          { name: 'occurredOn', kind: 'date', label: 'Date', hint: NOT_IN_FUTURE, notAfterToday: true },
           { name: 'reached', kind: 'number', label: 'Number of people reached' },
         ]
       : kind === 'contributory-factor'

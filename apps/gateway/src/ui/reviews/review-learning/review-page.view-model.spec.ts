@@ -1,19 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { recordedReview, reviewCodes } from '../../testing/recorded-review.js';
+import { ACTION_ID, RECOMMENDATION_ID, recordedAction, recordedRecommendation, recordedReview, reviewCodes } from '../../testing/recorded-review.js';
 import type { Action, Recommendation } from '../review-api.types.js';
-import { actionUpdateForm, learningForm } from './learning.forms.js';
 import { reviewPageViewModel, similarViewModel } from './review-page.view-model.js';
 
 const review = recordedReview({ reviewType: 'CSPR_LOCAL', stage: 'PUBLISHED', status: 'closed' });
-const action = (overrides: Partial<Action> = {}): Action => ({
-  id: 'a1', recommendationId: 'r1', reviewId: review.id, organisationCode: 'QWO', description: 'Update the template', owner: 'Named GP', dueDate: '2026-10-01',
-  status: 'IN_PROGRESS', overdue: true, evidenceText: null, evidenceLink: null, completedOn: null, version: 1, ...overrides,
-});
-const recommendation = (overrides: Partial<Recommendation> = {}): Recommendation => ({
-  id: 'r1', reviewId: review.id, organisationCode: 'QWO', text: 'Share neglect concerns at the first meeting.', theme: 'INFORMATION_SHARING', agency: 'PRIMARY_CARE',
-  lead: null, dueDate: null, status: 'ACCEPTED', statusReason: null, learningEmbeddedOn: null, reAuditDue: null, reAuditOutcome: null, reAuditRecordedOn: null,
-  actions: [action()], version: 3, ...overrides,
-});
+const action = (overrides: Partial<Action> = {}) => recordedAction({ reviewId: review.id, ...overrides });
+const recommendation = (overrides: Partial<Recommendation> = {}) => recordedRecommendation({ reviewId: review.id, ...overrides });
 const noLearning = { contributoryFactors: [], lessons: [], goodPractice: [], disseminations: [] };
 
 describe('the review page', () => {
@@ -22,7 +14,7 @@ describe('the review page', () => {
     const [shown] = page.recommendations;
     expect(shown.rows).toContainEqual({ key: { text: 'Theme' }, value: { text: 'Information sharing' } });
     expect(shown.actions[0].rows).toContainEqual({ key: { text: 'Status' }, value: { text: 'Overdue' } });
-    expect(shown.actions[0].updateHref).toBe(`/reviews/${review.id}/actions/a1/update`);
+    expect(shown.actions[0].updateHref).toBe(`/reviews/${review.id}/actions/${ACTION_ID}/update`);
     expect(shown.links.map((link) => link.text)).toEqual(['Update status', 'Add an action', 'Record learning embedded']);
     expect(page.learningLinks).toHaveLength(4);
   });
@@ -40,22 +32,7 @@ describe('the review page', () => {
 
   it('counts the similar recommendations without the new one itself', () => {
     const match = (id: string, reviewId: string, organisationCode: string, implemented: boolean) => ({ id, reviewId, organisationCode, text: 't', theme: 'INFORMATION_SHARING', status: 'IMPLEMENTED', implemented, similarity: 0.5 });
-    const similar = similarViewModel(reviewCodes(), recommendation(), [match('r1', review.id, 'QWO', false), match('x', 'v1', 'QWO', true), match('y', 'v2', 'QOQ', false)]);
+    const similar = similarViewModel(reviewCodes(), recommendation(), [match(RECOMMENDATION_ID, review.id, 'QWO', false), match('x', 'v1', 'QWO', true), match('y', 'v2', 'QOQ', false)]);
     expect({ rows: similar.rows.length, reviews: similar.reviews, organisations: similar.organisations, implemented: similar.implemented }).toEqual({ rows: 2, reviews: 2, organisations: 2, implemented: 1 });
-  });
-});
-
-describe('learning forms', () => {
-  it('asks for evidence and a completion date only when an action is completed, and never offers OVERDUE', () => {
-    const form = actionUpdateForm(reviewCodes(), review, action());
-    expect(form.fields[0].options?.map((option) => option.value)).toEqual(['NOT_STARTED', 'COMPLETED']);
-    expect(form.fields.filter((field) => field.when?.oneOf.includes('COMPLETED')).map((field) => field.name)).toEqual(['evidenceText', 'evidenceLink', 'completedOn']);
-    expect(form.version).toBe(1);
-  });
-
-  it('has a form for each kind of learning the API records', () => {
-    expect(learningForm(reviewCodes(), review, 'contributory-factor').fields.map((field) => field.name)).toEqual(['code']);
-    expect(learningForm(reviewCodes(), review, 'lesson').fields.map((field) => field.name)).toEqual(['text']);
-    expect(learningForm(reviewCodes(), review, 'dissemination').fields.map((field) => field.name)).toEqual(['method', 'audience', 'occurredOn', 'reached']);
   });
 });

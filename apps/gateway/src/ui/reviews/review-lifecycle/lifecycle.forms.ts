@@ -26,7 +26,7 @@ export function openReviewForm(caseId: string, idempotencyKey: string): ReviewFo
     submitText: 'Open review',
     cancelHref: `/cases/${caseId}`,
     intro: "The review is of the case's type and starts as notified. Its target date follows from the date of the notification.",
-    fields: [{ name: 'notifiedOn', kind: 'date', label: 'Date of the notification or referral', hint: NOT_IN_FUTURE }],
+    fields: [{ name: 'notifiedOn', kind: 'date', label: 'Date of the notification or referral', hint: NOT_IN_FUTURE, notAfterToday: true }],
     idempotencyKey,
   };
 }
@@ -37,7 +37,7 @@ export function stageChangeForm(codes: ReviewCodes, review: Review): ReviewFormD
   const offers = (stage: string) => options.some((option) => option.value === stage);
   const fields: FieldSpec[] = [
     { name: 'stage', kind: 'radios', label: 'Stage the review moves to', options },
-    { name: 'occurredOn', kind: 'date', label: 'Date it happened', hint: `On or after ${formatDate(review.stageDate)}, when the current stage began. For publication, the date of the decision to publish, embargo or not publish.` },
+    { name: 'occurredOn', kind: 'date', label: 'Date it happened', hint: `On or after ${formatDate(review.stageDate)}, when the current stage began. For publication, the date of the decision to publish, embargo or not publish.`, notAfterToday: true },
   ];
   if (offers('IN_PROGRESS')) fields.push({ name: 'subStage', kind: 'select', label: 'Sub-stage', hint: 'For a review in progress', options: SUB_STAGE_OPTIONS, when: { field: 'stage', oneOf: ['IN_PROGRESS'] } });
   if (offers('PUBLISHED')) {
@@ -60,7 +60,7 @@ export function convertForm(codes: ReviewCodes, review: Review, idempotencyKey: 
     intro: 'The rapid review closes on the date of the decision and keeps its own dates. A new review of the chosen type starts at its decision, linked to it.',
     fields: [
       { name: 'reviewType', kind: 'radios', label: 'Type of review it becomes', options: optionsOf(codes['review-types'], [RAPID_REVIEW_TYPE]) },
-      { name: 'decidedOn', kind: 'date', label: 'Date of the decision', hint: NOT_IN_FUTURE },
+      { name: 'decidedOn', kind: 'date', label: 'Date of the decision', hint: NOT_IN_FUTURE, notAfterToday: true },
     ],
     version: review.version,
     idempotencyKey,
@@ -77,7 +77,7 @@ export function pauseForm(codes: ReviewCodes, review: Review): ReviewFormDefinit
     intro: 'Paused time does not count against the target: the target date moves on while the review is paused.',
     fields: [
       { name: 'reason', kind: 'select', label: 'Reason for the pause', options: optionsOf(codes['pause-reasons']) },
-      { name: 'pausedOn', kind: 'date', label: 'Date the pause began', hint: NOT_IN_FUTURE },
+      { name: 'pausedOn', kind: 'date', label: 'Date the pause began', hint: NOT_IN_FUTURE, notAfterToday: true },
     ],
     version: review.version,
   };
@@ -90,7 +90,7 @@ export function resumeForm(codes: ReviewCodes, review: Review): ReviewFormDefini
     action: `/reviews/${review.id}/resume`,
     submitText: 'Resume review',
     cancelHref: caseHref(review),
-    fields: [{ name: 'resumedOn', kind: 'date', label: 'Date the review resumed', hint: NOT_IN_FUTURE }],
+    fields: [{ name: 'resumedOn', kind: 'date', label: 'Date the review resumed', hint: NOT_IN_FUTURE, notAfterToday: true }],
     version: review.version,
   };
 }
