@@ -23,7 +23,7 @@ import {
 } from '@scrt/testing';
 
 const SEED = 20261201;
-const RUNS_PER_OPERATION = 60;
+const RUNS_PER_OPERATION = 40;
 const CONCURRENT_READS = 4;
 const operations = apiOperations(committedApiDocument());
 const principals = knownPrincipals();
