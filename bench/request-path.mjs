@@ -8,7 +8,7 @@
 //   RATE_LIMIT_MAX=100000 npm start        (in one terminal)
 //   node bench/request-path.mjs               (in another)
 // Options: --gateway URL --identity URL --database URL --step-seconds 4 --max-rate 3000
-//   --only "record a case,read a case by id,caseload report,freshness" --pool 16 --freshness-seconds 10
+//   --only "record a case,read a case by id,caseload report,freshness" --pool 16 --freshness-seconds 10 --freshness-rate 100
 //   --state .local/dev-stack/stack.json (the stack's processes, for CPU ms per request)
 //   --fixed-rate 40 [--fixed-seconds 10]: instead of stepping, each operation at one rate (A/B runs)
 // CPU ms per request (gateway, owning service, PostgreSQL with its backends) is read from /proc:
@@ -32,6 +32,7 @@ const stepMs = Number(argument('step-seconds', 4)) * 1000;
 const maxRate = Number(argument('max-rate', 3000));
 const poolSize = Number(argument('pool', 16));
 const freshnessSeconds = Number(argument('freshness-seconds', 10));
+const freshnessRate = Number(argument('freshness-rate', 100));
 const only = argument('only', undefined)?.split(',');
 const fixedRate = argument('fixed-rate', undefined) && Number(argument('fixed-rate'));
 const fixedMs = Number(argument('fixed-seconds', 10)) * 1000;
@@ -135,10 +136,10 @@ for (const { name, target, stack, direct } of rows) {
 }
 
 if (!only || only.includes('freshness')) {
-  // Commit to warehouse at a steady 100 events/s: case_record.created_at (set in the writing
+  // Commit to warehouse at a steady rate (100 events/s by default): case_record.created_at (set in the writing
   // transaction) to case_fact.loaded_at (set in the consuming one).
   const idsBefore = createdIds.length;
-  const load = await measured(() => openLoop({ rate: 100, durationMs: freshnessSeconds * 1000, send: stackOperations['record a case'].send }));
+  const load = await measured(() => openLoop({ rate: freshnessRate, durationMs: freshnessSeconds * 1000, send: stackOperations['record a case'].send }));
   const ids = createdIds.slice(idsBefore);
   const database = new pg.Client({ connectionString: databaseUrl });
   await database.connect();
@@ -156,6 +157,6 @@ if (!only || only.includes('freshness')) {
   );
   await database.end();
   console.log(
-    `\ncommit to warehouse at 100 events/s for ${freshnessSeconds} s: ${loaded} of ${ids.length} arrived; p50 ${Number(freshness.p50).toFixed(0)} ms, p99 ${Number(freshness.p99).toFixed(0)} ms, max ${Number(freshness.max).toFixed(0)} ms (writes p99 ${load.p99.toFixed(1)} ms, failures ${load.failures}, machine cpu ${(load.cpuBusy * 100).toFixed(0)}%; cpu ms/request: ${describeCpu(load) || '-'})\nmachine at the end: ${describeMachine()}`,
+    `\ncommit to warehouse at ${freshnessRate} events/s for ${freshnessSeconds} s: ${loaded} of ${ids.length} arrived; p50 ${Number(freshness.p50).toFixed(0)} ms, p99 ${Number(freshness.p99).toFixed(0)} ms, max ${Number(freshness.max).toFixed(0)} ms (writes p99 ${load.p99.toFixed(1)} ms, failures ${load.failures}, machine cpu ${(load.cpuBusy * 100).toFixed(0)}%; cpu ms/request: ${describeCpu(load) || '-'})\nmachine at the end: ${describeMachine()}`,
   );
 }
