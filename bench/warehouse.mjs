@@ -122,8 +122,38 @@ async function fillLearning(database, learning, themes = THEMES) {
   );
   console.log(`  learning_fact: ${seconds(started)} s`);
   for (const table of FACT_TABLES) await database.query(`ANALYZE reporting.${table}`);
-  await database.query(`UPDATE reporting.warehouse_state SET data_as_of = greatest(data_as_of, now())`);
+  await database.query(
+    `INSERT INTO reporting.warehouse_state (id, data_as_of) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET data_as_of = greatest(reporting.warehouse_state.data_as_of, now())`,
+  );
+  await summarise(database);
 }
+
+/**
+ * The synthetic facts bypassed the projector, so their cells are marked here; then this waits
+ * while the reporting service's refresher computes the summaries, and says how long that took.
+ */
+async function summarise(database) {
+  const started = performance.now();
+  await markSyntheticCells(database);
+  for (;;) {
+    const { rows } = await database.query('SELECT count(*)::int AS n FROM reporting.summary_dirty');
+    if (rows[0].n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  const { rows } = await database.query('SELECT count(*)::int AS n FROM reporting.report_summary');
+  console.log(`  report summaries refreshed by the reporting service: ${seconds(started)} s (${rows[0].n} summary rows)`);
+}
+
+const markSyntheticCells = (database) =>
+  database.query(
+    `INSERT INTO reporting.summary_dirty (month, organisation_code)
+     SELECT DISTINCT summary_month, organisation_code FROM (
+       SELECT summary_month, organisation_code FROM reporting.case_fact WHERE source_event_id = $1::uuid
+       UNION ALL SELECT summary_month, organisation_code FROM reporting.review_fact WHERE source_event_id = $1::uuid
+       UNION ALL SELECT summary_month, organisation_code FROM reporting.learning_fact WHERE source_event_id = $1::uuid
+     ) AS cells WHERE summary_month IS NOT NULL`,
+    [SYNTHETIC],
+  );
 
 async function reports(requests) {
   const { clientCredentialsToken, signInForTokens } = await import(path.join(root, 'dist/libs/testing/src/identity-client.js'));
@@ -185,7 +215,12 @@ try {
   else if (command === 'fill-learning') await fillLearning(database, Number(argument('learning', 5_000_000)));
   else if (command === 'reports') await reports(Number(argument('requests', 20)));
   else if (command === 'replay') await replay(Number(argument('events', 50_000)));
-  else if (command === 'clean') for (const table of FACT_TABLES) await database.query(`DELETE FROM reporting.${table} WHERE source_event_id = $1::uuid`, [SYNTHETIC]);
+  else if (command === 'clean') {
+    await markSyntheticCells(database);
+    await database.query(`DELETE FROM reporting.case_theme_fact WHERE case_id IN (SELECT case_id FROM reporting.case_fact WHERE source_event_id = $1::uuid)`, [SYNTHETIC]);
+    for (const table of FACT_TABLES.filter((name) => name !== 'case_theme_fact')) await database.query(`DELETE FROM reporting.${table} WHERE source_event_id = $1::uuid`, [SYNTHETIC]);
+    await summarise(database);
+  }
   else throw new Error('usage: node bench/warehouse.mjs fill|reports|replay|clean [options]; see the head of the file');
 } finally {
   await database.end();

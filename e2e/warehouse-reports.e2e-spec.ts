@@ -1,5 +1,5 @@
 import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { apiAsClient, apiAsUser, caseEventStream, eventually, requiredEnv, seededRandom, type ApiClient, type PublishedEvent } from '@scrt/testing';
+import { apiAsClient, apiAsUser, caseEventStream, eventually, requiredEnv, warehouseSummarised, seededRandom, type ApiClient, type PublishedEvent } from '@scrt/testing';
 import { countRows, expectProblem } from './support.js';
 
 // The cases of this file are added in 2019 (no other test uses that year), so counts are exact.
@@ -61,6 +61,7 @@ describe('the warehouse reports, scoped, as JSON and CSV, audited', () => {
     await producer.sendBatch({ topicMessages: events.map(({ topic, key, envelope }) => ({ topic, messages: [{ key, value: JSON.stringify(envelope) }] })) });
     const eventIds = events.map((event) => event.envelope.eventId);
     await eventually(async () => (await countRows('reporting.warehouse_inbox', 'event_id = ANY($1::uuid[])', [eventIds])) === eventIds.length, 'every 2019 event in the warehouse');
+    await warehouseSummarised();
   });
 
   afterAll(async () => {

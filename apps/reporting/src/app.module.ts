@@ -7,6 +7,7 @@ import { ReportingEnv } from './config/reporting.config.js';
 import { createReportingDatabase, REPORTING_SCHEMA } from './database.js';
 import { HealthModule } from './health/health.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { SummariesModule } from './summaries/summaries.module.js';
 import { WarehouseModule } from './warehouse/warehouse.module.js';
 
 export const SERVICE_NAME = 'reporting';
@@ -25,6 +26,7 @@ export class AppModule {
         HealthModule,
         WarehouseModule,
         ReportsModule,
+        SummariesModule,
       ],
     };
   }

@@ -5,6 +5,8 @@ export interface ReviewEventStreamOptions {
   reviews: number;
   organisationCode?: string;
   regionCode?: string;
+  /** The cases the reviews are of, in turn (a new case id each unless told). */
+  caseIds?: string[];
   /** The year of the reviews' dates (2026 unless told). */
   year?: number;
   random?: () => number;
@@ -36,7 +38,7 @@ export function reviewEventStream(options: ReviewEventStreamOptions): PublishedE
     const notifiedOn = day(year, index);
     const at = new Date(clock).toISOString();
     let review = {
-      reviewId, version: 1, caseId: randomUUID(), ...owner, reviewType: 'RAPID_REVIEW', stage: 'NOTIFIED', subStage: null, stageDate: notifiedOn, status: 'open',
+      reviewId, version: 1, caseId: options.caseIds?.[index % options.caseIds.length] ?? randomUUID(), ...owner, reviewType: 'RAPID_REVIEW', stage: 'NOTIFIED', subStage: null, stageDate: notifiedOn, status: 'open',
       convertedFromId: null as string | null, convertedToId: null as string | null, signedOffOn: null, publicationState: null, publishedOn: null, embargoUntil: null,
       paused: false, pauseReason: null as string | null, createdAt: at, updatedAt: at,
     };

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { eventually } from './eventually.js';
 import { requiredEnv } from './test-env.js';
 
 let pool: pg.Pool | undefined;
@@ -22,4 +23,9 @@ export async function withTestDatabase<T>(work: (client: pg.PoolClient) => Promi
 /** Direct reads of the stack's database, to check what is (and is not) stored. */
 export async function queryTestDatabase<T extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<T[]> {
   return withTestDatabase(async (client) => (await client.query<T>(sql, values)).rows);
+}
+
+/** Waits until the reporting service has summarised every change its warehouse holds: the reports read the summaries. */
+export async function warehouseSummarised(): Promise<void> {
+  await eventually(async () => (await queryTestDatabase<{ n: number }>('SELECT count(*)::int AS n FROM reporting.summary_dirty'))[0].n === 0, 'the report summaries up to date');
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE, SqlParameters } from '@scrt/persistence';
 import type { ReportingDatabase } from '../database.js';
-import { CASES, scopedFacts, warehouseTable } from '../reports/report-sql.js';
+import { rollUpRows, scopeCondition, warehouseTable } from '../reports/report-sql.js';
 import type { ReportScope } from '../reports/report-scope.js';
 import { WAREHOUSE_SCHEMA } from '../warehouse/warehouse-tables.js';
 import type { CaseFactChangeDto } from './dto/extract.dto.js';
@@ -13,9 +13,12 @@ export class ExtractRepository {
   /** Up to `limit` case facts the scope may see, changed after `after`, in change order. */
   caseChanges(scope: ReportScope, after: string, limit: number): Promise<CaseFactChangeDto[]> {
     const parameters = new SqlParameters();
-    const scoped = scopedFacts(parameters, WAREHOUSE_SCHEMA, CASES, scope, {});
     return this.db.$queryRawUnsafe<CaseFactChangeDto[]>(
-      `WITH ${scoped}
+      `WITH "scoped" AS (
+         SELECT f.*, COALESCE(o."icb", f."organisation_code") AS "icb_code", COALESCE(o."region", f."region_code") AS "region_in_force"
+         FROM ${warehouseTable(WAREHOUSE_SCHEMA, 'case_fact')} f LEFT JOIN (SELECT * FROM ${rollUpRows(parameters, scope)}) o ON o."code" = f."organisation_code"
+         WHERE ${scopeCondition(parameters, scope, 'f')}
+       )
        SELECT s."change_seq"::text AS "changeSeq", s."case_id" AS "caseId", s."version", s."organisation_code" AS "organisationCode", s."region_code" AS "regionCode",
          s."icb_code" AS "icbInForce", s."region_in_force" AS "regionInForce", s."sub_icb_location_code" AS "subIcbLocationCode", s."review_type" AS "reviewType",
          s."incident_date"::text AS "incidentDate", s."date_added"::text AS "dateAdded", s."subject_group" AS "subjectGroup", s."age_band" AS "ageBand", s."setting",

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { SqlClient, TransactionalSqlClient } from '@scrt/messaging';
 import { Kafka, type Admin, type Consumer, type KafkaConfig } from 'kafkajs';
 import type pg from 'pg';
+import { todayInEngland } from '@scrt/working-days';
+import { ReportSummaries } from '../summaries/report-summaries.repository.js';
 import { WAREHOUSE_TOPICS, WarehouseProjector } from '../warehouse/warehouse-projector.js';
 import { WAREHOUSE_FACT_TABLES, WAREHOUSE_INBOX_TABLE, WAREHOUSE_SCHEMA, WarehouseTables } from '../warehouse/warehouse-tables.js';
 
@@ -39,10 +41,28 @@ function inOpenTransaction(client: pg.PoolClient): TransactionalSqlClient {
   return { ...sql, $transaction: (fn) => fn(sql) };
 }
 
+/** Computes the report summaries of every cell the replay marked, a transaction per batch of cells. */
+async function refreshSummaries(pool: pg.Pool): Promise<void> {
+  for (let drained = false; !drained; ) {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      drained = await new ReportSummaries(inOpenTransaction(client), new WarehouseTables(REBUILD_SCHEMA)).refresh(todayInEngland());
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
 /**
  * Rebuilds the warehouse from the earliest offsets of its topics into fresh tables
  * (`reporting_rebuild`), then swaps them in atomically: while the live tables are locked for
- * writes (reports still read them), the replay catches up to the newest offsets, and one
+ * writes (reports still read them), the replay catches up to the newest offsets (and the report
+ * summaries to the replay: most of them before the lock), and one
  * transaction moves the live tables out and the rebuilt ones in. The live consumer's next write
  * waits for the swap and lands in the rebuilt tables, whose inbox already holds every replayed event.
  */
@@ -105,7 +125,8 @@ export async function rebuildWarehouse(pool: pg.Pool, kafkaConfig: KafkaConfig, 
     const replayed = untilComplete();
     checkComplete();
     await replayed;
-    log(`replayed ${events} events to the offsets of the start (${((Date.now() - started) / 1000).toFixed(1)} s); locking the live tables for writes to catch up and swap`);
+    await refreshSummaries(pool);
+    log(`replayed ${events} events to the offsets of the start and summarised them (${((Date.now() - started) / 1000).toFixed(1)} s); locking the live tables for writes to catch up and swap`);
 
     const swapStarted = Date.now();
     const swap = await pool.connect();
@@ -118,6 +139,7 @@ export async function rebuildWarehouse(pool: pg.Pool, kafkaConfig: KafkaConfig, 
       const caughtUp = untilComplete();
       checkComplete();
       await caughtUp;
+      await refreshSummaries(pool);
       await swap.query(`CREATE SCHEMA "${RETIRED_SCHEMA}"`);
       for (const table of WAREHOUSE_FACT_TABLES) {
         await swap.query(`ALTER TABLE "${WAREHOUSE_SCHEMA}"."${table}" SET SCHEMA "${RETIRED_SCHEMA}"`);

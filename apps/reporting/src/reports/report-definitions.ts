@@ -1,94 +1,124 @@
 import type { SqlParameters } from '@scrt/persistence';
-import type { ReportQueryDto } from './dto/report-query.dto.js';
-import { CASES, LEARNING, REVIEWS, scopedFacts, warehouseTable } from './report-sql.js';
-import type { ReportScope } from './report-scope.js';
+import { CASES, cellFacts, LEARNING, REVIEWS, warehouseTable, type FactSelection } from './report-sql.js';
 
 export const ReportNames = ['caseload', 'conversion', 'timeliness', 'themes', 'learning', 'workload', 'data-quality'] as const;
 export type ReportName = (typeof ReportNames)[number];
 
-/** One report: its columns (the CSV header, in order) and its query over the warehouse. */
+/** SQL of the combined cells' i-th measure (1-based) in a report's output expressions. */
+export type MeasureOf = (index: number) => string;
+
+/**
+ * One report: its columns (the CSV header, in order), how one cell (a month of one organisation as
+ * submitted) is computed from the facts, and how cells combine into its rows.
+ */
 export interface ReportDefinition {
   name: ReportName;
   /** The audit's resource type. */
   resourceType: string;
   columns: string[];
-  sql(parameters: SqlParameters, schema: string, scope: ReportScope, query: ReportQueryDto, today: string): string;
+  /** Whether rows are per review type (`reviewType` column); every cell is, for the filter. */
+  perReviewType: boolean;
+  /** Columns that group rows besides period, region, organisation and review type. */
+  keys: string[];
+  /** How many measures (`m1`...) and sample arrays (`s1`..., at most 3) each cell carries. */
+  measures: number;
+  samples?: 1 | 2 | 3;
+  /** Every other column from the combined cells: an aggregate over `measure(i)`, or the median of the i-th samples (only where no grouping column is ever null). */
+  outputs: Record<string, { of: (measure: MeasureOf, today: () => string) => string } | { medianOfSamples: 1 | 2 | 3 }>;
+  /** Only cells of this review type (the filter is fixed). */
+  onlyReviewType?: string;
+  /**
+   * The cells of the selected facts: columns `period` (the month), `regionCode`, `organisationCode`, `reviewType`, the keys, then
+   * measures `m1`... (numbers), and `s1`... (arrays of samples for medians).
+   */
+  cells(parameters: SqlParameters, schema: string, selection: FactSelection, today: string): string;
 }
 
-const GROUPED = `"period", "region_in_force" AS "regionCode", "icb_code" AS "organisationCode"`;
+/** A cell's columns from scoped facts (by their alias). */
+const cellOf = (alias: string) => `${alias}."period", ${alias}."region_in_force" AS "regionCode", ${alias}."icb_code" AS "organisationCode", ${alias}."review_type" AS "reviewType"`;
+const sumOf = (index: number) => (measure: MeasureOf) => `sum(${measure(index)})::int`;
 
-/** Whether each case's reviews are all closed (a case without reviews is open). */
+/** Whether each scoped case's reviews are all closed (a case without reviews is open). */
 const closedCases = (schema: string) =>
-  `(SELECT "case_id", bool_and("status" = 'closed') AS "closed" FROM ${warehouseTable(schema, 'review_fact')} GROUP BY "case_id")`;
+  `(SELECT r."case_id", bool_and(r."status" = 'closed') AS "closed" FROM ${warehouseTable(schema, 'review_fact')} r WHERE r."case_id" IN (SELECT "case_id" FROM "scoped") GROUP BY r."case_id")`;
 
 const caseload: ReportDefinition = {
   name: 'caseload',
   resourceType: 'caseload-report',
   columns: ['period', 'regionCode', 'organisationCode', 'reviewType', 'cases', 'open', 'closed', 'withdrawn'],
-  sql: (parameters, schema, scope, query) => `WITH ${scopedFacts(parameters, schema, CASES, scope, query)}
-    SELECT ${GROUPED}, s."review_type" AS "reviewType",
-      count(*) FILTER (WHERE NOT s."withdrawn")::int AS "cases",
-      count(*) FILTER (WHERE NOT s."withdrawn" AND NOT COALESCE(c."closed", false))::int AS "open",
-      count(*) FILTER (WHERE NOT s."withdrawn" AND COALESCE(c."closed", false))::int AS "closed",
-      count(*) FILTER (WHERE s."withdrawn")::int AS "withdrawn"
+  perReviewType: true,
+  keys: [],
+  measures: 4,
+  outputs: { cases: { of: sumOf(1) }, open: { of: sumOf(2) }, closed: { of: sumOf(3) }, withdrawn: { of: sumOf(4) } },
+  cells: (parameters, schema, selection) => `WITH ${cellFacts(parameters, schema, CASES, selection)}
+    SELECT ${cellOf('s')},
+      count(*) FILTER (WHERE NOT s."withdrawn") AS "m1",
+      count(*) FILTER (WHERE NOT s."withdrawn" AND NOT COALESCE(c."closed", false)) AS "m2",
+      count(*) FILTER (WHERE NOT s."withdrawn" AND COALESCE(c."closed", false)) AS "m3",
+      count(*) FILTER (WHERE s."withdrawn") AS "m4"
     FROM "scoped" s LEFT JOIN ${closedCases(schema)} c ON c."case_id" = s."case_id"
-    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+    GROUP BY 1, 2, 3, 4`,
 };
 
 const themes: ReportDefinition = {
   name: 'themes',
   resourceType: 'themes-report',
   columns: ['period', 'regionCode', 'organisationCode', 'reviewType', 'source', 'themeCode', 'count', 'asFirstTheme'],
-  sql: (parameters, schema, scope, query) => {
-    const cases = scopedFacts(parameters, schema, CASES, scope, query);
-    const recommendations = scopedFacts(parameters, schema, LEARNING, scope, query, 'scoped_l');
-    return `WITH ${cases}, ${recommendations}
-    SELECT * FROM (
-      SELECT ${GROUPED}, s."review_type" AS "reviewType", 'case' AS "source", t."theme_code" AS "themeCode", count(*)::int AS "count", count(*) FILTER (WHERE t."position" = 1)::int AS "asFirstTheme"
-      FROM "scoped" s JOIN ${warehouseTable(schema, 'case_theme_fact')} t ON t."case_id" = s."case_id" WHERE NOT s."withdrawn" GROUP BY 1, 2, 3, 4, 6
-      UNION ALL
-      SELECT ${GROUPED}, l."review_type", 'recommendation', l."theme_code", count(*)::int, NULL
-      FROM "scoped_l" l WHERE l."kind" = 'recommendation' AND l."theme_code" IS NOT NULL GROUP BY 1, 2, 3, 4, 6
-    ) AS "themes" ORDER BY 1, 2, 3, 4, 5, 6`;
-  },
+  perReviewType: true,
+  keys: ['source', 'themeCode'],
+  measures: 2,
+  outputs: { count: { of: sumOf(1) }, asFirstTheme: { of: sumOf(2) } },
+  cells: (parameters, schema, selection) => `WITH ${cellFacts(parameters, schema, CASES, selection)}, ${cellFacts(parameters, schema, LEARNING, selection, 'scoped_l')}
+    SELECT ${cellOf('s')}, 'case' AS "source", t."theme_code" AS "themeCode", count(*) AS "m1", count(*) FILTER (WHERE t."position" = 1) AS "m2"
+    FROM "scoped" s JOIN ${warehouseTable(schema, 'case_theme_fact')} t ON t."case_id" = s."case_id" WHERE NOT s."withdrawn" GROUP BY 1, 2, 3, 4, 6
+    UNION ALL
+    SELECT ${cellOf('l')}, 'recommendation', l."theme_code", count(*), NULL
+    FROM "scoped_l" l WHERE l."kind" = 'recommendation' AND l."theme_code" IS NOT NULL GROUP BY 1, 2, 3, 4, 6`,
 };
 
 const workload: ReportDefinition = {
   name: 'workload',
   resourceType: 'workload-report',
   columns: ['period', 'regionCode', 'organisationCode', 'designatedProfessional', 'cases', 'open'],
-  sql: (parameters, schema, scope, query) => `WITH ${scopedFacts(parameters, schema, CASES, scope, query)}
-    SELECT ${GROUPED}, s."designated_professional" AS "designatedProfessional", count(*)::int AS "cases",
-      count(*) FILTER (WHERE NOT COALESCE(c."closed", false))::int AS "open"
+  perReviewType: false,
+  keys: ['designatedProfessional'],
+  measures: 2,
+  outputs: { cases: { of: sumOf(1) }, open: { of: sumOf(2) } },
+  cells: (parameters, schema, selection) => `WITH ${cellFacts(parameters, schema, CASES, selection)}
+    SELECT ${cellOf('s')}, s."designated_professional" AS "designatedProfessional", count(*) AS "m1", count(*) FILTER (WHERE NOT COALESCE(c."closed", false)) AS "m2"
     FROM "scoped" s LEFT JOIN ${closedCases(schema)} c ON c."case_id" = s."case_id"
     WHERE NOT s."withdrawn"
-    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 NULLS LAST`,
+    GROUP BY 1, 2, 3, 4, 5`,
 };
 
 /** Records not changed for this long while open are stale. */
-const STALE_AFTER_DAYS = 180;
+export const STALE_AFTER_DAYS = 180;
 
 const dataQuality: ReportDefinition = {
   name: 'data-quality',
   resourceType: 'data-quality-report',
   columns: ['period', 'regionCode', 'organisationCode', 'cases', 'missingIdentifiers', 'dateOrderBreaks', 'staleRecords', 'closedWithoutSignOff'],
-  sql: (parameters, schema, scope, query, today) => {
-    const sql = scopedFacts(parameters, schema, CASES, scope, query);
+  perReviewType: false,
+  keys: [],
+  measures: 5,
+  outputs: { cases: { of: sumOf(1) }, missingIdentifiers: { of: sumOf(2) }, dateOrderBreaks: { of: sumOf(3) }, staleRecords: { of: sumOf(4) }, closedWithoutSignOff: { of: sumOf(5) } },
+  cells: (parameters, schema, selection, today) => {
+    const sql = cellFacts(parameters, schema, CASES, selection);
     const todayParameter = parameters.add(today, 'date');
     return `WITH ${sql}, "review_quality" AS (
       SELECT "case_id", bool_and("status" = 'closed') AS "closed",
         bool_or("status" = 'closed' AND "signed_off_on" IS NULL AND COALESCE("publication_state", '') NOT IN ('PUBLISHED', 'EMBARGOED')) AS "closed_without_sign_off",
         bool_or("signed_off_on" > "published_on" OR "signed_off_on" > ${todayParameter} OR "published_on" > ${todayParameter}) AS "date_order_break"
-      FROM ${warehouseTable(schema, 'review_fact')} GROUP BY "case_id"
+      FROM ${warehouseTable(schema, 'review_fact')} WHERE "case_id" IN (SELECT "case_id" FROM "scoped") GROUP BY "case_id"
     )
-    SELECT ${GROUPED}, count(*)::int AS "cases",
-      count(*) FILTER (WHERE s."identifier_count" = 0)::int AS "missingIdentifiers",
-      count(*) FILTER (WHERE s."incident_date" > s."fact_day" OR s."fact_day" > ${todayParameter} OR COALESCE(q."date_order_break", false))::int AS "dateOrderBreaks",
-      count(*) FILTER (WHERE NOT COALESCE(q."closed", false) AND COALESCE(s."updated_at", s."recorded_at") < ${todayParameter} - ${STALE_AFTER_DAYS})::int AS "staleRecords",
-      count(*) FILTER (WHERE COALESCE(q."closed_without_sign_off", false))::int AS "closedWithoutSignOff"
+    SELECT ${cellOf('s')}, count(*) AS "m1",
+      count(*) FILTER (WHERE s."identifier_count" = 0) AS "m2",
+      count(*) FILTER (WHERE s."incident_date" > s."fact_day" OR s."fact_day" > ${todayParameter} OR COALESCE(q."date_order_break", false)) AS "m3",
+      count(*) FILTER (WHERE NOT COALESCE(q."closed", false) AND COALESCE(s."updated_at", s."recorded_at") < ${todayParameter} - ${STALE_AFTER_DAYS}) AS "m4",
+      count(*) FILTER (WHERE COALESCE(q."closed_without_sign_off", false)) AS "m5"
     FROM "scoped" s LEFT JOIN "review_quality" q ON q."case_id" = s."case_id"
     WHERE NOT s."withdrawn"
-    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+    GROUP BY 1, 2, 3, 4`;
   },
 };
 
@@ -96,22 +126,51 @@ const conversion: ReportDefinition = {
   name: 'conversion',
   resourceType: 'conversion-report',
   columns: ['period', 'regionCode', 'organisationCode', 'rapidReviews', 'converted', 'toCspr', 'toSar', 'toDhr', 'conversionRate'],
-  sql: (parameters, schema, scope, query) => `WITH ${scopedFacts(parameters, schema, REVIEWS, scope, { ...query, reviewType: 'RAPID_REVIEW' })}
-    SELECT ${GROUPED}, count(*)::int AS "rapidReviews", count(t."review_id")::int AS "converted",
-      count(*) FILTER (WHERE t."review_type" LIKE 'CSPR%')::int AS "toCspr",
-      count(*) FILTER (WHERE t."review_type" = 'SAR')::int AS "toSar",
-      count(*) FILTER (WHERE t."review_type" LIKE 'DHR%')::int AS "toDhr",
-      round(count(t."review_id")::numeric / count(*), 4)::float8 AS "conversionRate"
+  perReviewType: false,
+  keys: [],
+  measures: 5,
+  onlyReviewType: 'RAPID_REVIEW',
+  outputs: {
+    rapidReviews: { of: sumOf(1) },
+    converted: { of: sumOf(2) },
+    toCspr: { of: sumOf(3) },
+    toSar: { of: sumOf(4) },
+    toDhr: { of: sumOf(5) },
+    conversionRate: { of: (measure) => `round((sum(${measure(2)}) / NULLIF(sum(${measure(1)}), 0))::numeric, 4)::float8` },
+  },
+  cells: (parameters, schema, selection) => `WITH ${cellFacts(parameters, schema, REVIEWS, selection)}
+    SELECT ${cellOf('s')}, count(*) AS "m1", count(t."review_id") AS "m2",
+      count(*) FILTER (WHERE t."review_type" LIKE 'CSPR%') AS "m3",
+      count(*) FILTER (WHERE t."review_type" = 'SAR') AS "m4",
+      count(*) FILTER (WHERE t."review_type" LIKE 'DHR%') AS "m5"
     FROM "scoped" s LEFT JOIN ${warehouseTable(schema, 'review_fact')} t ON t."review_id" = s."converted_to_id"
-    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    WHERE s."review_type" = 'RAPID_REVIEW'
+    GROUP BY 1, 2, 3, 4`,
 };
+
+/** A day as a number (days since 1970), so that the earliest of several cells is their least. */
+const DAY_NUMBER_ORIGIN = `date '1970-01-01'`;
 
 const timeliness: ReportDefinition = {
   name: 'timeliness',
   resourceType: 'timeliness-report',
   columns: ['period', 'regionCode', 'organisationCode', 'reviewType', 'reviews', 'medianDaysToDecision', 'medianDaysToSignOff', 'medianDaysToPublication', 'pastTargetNow', 'meanSlippageDays', 'embargoed', 'oldestEmbargoDays'],
-  sql: (parameters, schema, scope, query, today) => {
-    const sql = scopedFacts(parameters, schema, REVIEWS, scope, query);
+  perReviewType: true,
+  keys: [],
+  measures: 6,
+  samples: 3,
+  outputs: {
+    reviews: { of: sumOf(1) },
+    medianDaysToDecision: { medianOfSamples: 1 },
+    medianDaysToSignOff: { medianOfSamples: 2 },
+    medianDaysToPublication: { medianOfSamples: 3 },
+    pastTargetNow: { of: sumOf(2) },
+    meanSlippageDays: { of: (measure) => `round((sum(${measure(3)}) / NULLIF(sum(${measure(4)}), 0))::numeric, 1)::float8` },
+    embargoed: { of: sumOf(5) },
+    oldestEmbargoDays: { of: (measure, today) => `(${today()} - ${DAY_NUMBER_ORIGIN} - min(${measure(6)}))::int` },
+  },
+  cells: (parameters, schema, selection, today) => {
+    const sql = cellFacts(parameters, schema, REVIEWS, selection);
     const todayParameter = parameters.add(today, 'date');
     const transitions = warehouseTable(schema, 'stage_transition_fact');
     return `WITH ${sql}, "timed" AS (
@@ -121,15 +180,15 @@ const timeliness: ReportDefinition = {
         (SELECT avg(t."slippage_days") FROM ${transitions} t WHERE t."review_id" = s."review_id") AS "slippage"
       FROM "scoped" s LEFT JOIN ${warehouseTable(schema, 'case_fact')} c ON c."case_id" = s."case_id"
     )
-    SELECT ${GROUPED}, "review_type" AS "reviewType", count(*)::int AS "reviews",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY "decided_on" - "referred_on")::float8 AS "medianDaysToDecision",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY "signed_off_on" - "referred_on")::float8 AS "medianDaysToSignOff",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY "published_on" - "referred_on")::float8 AS "medianDaysToPublication",
-      count(*) FILTER (WHERE "status" = 'open' AND "stage_target_on" < ${todayParameter})::int AS "pastTargetNow",
-      round(avg("slippage"), 1)::float8 AS "meanSlippageDays",
-      count(*) FILTER (WHERE "publication_state" = 'EMBARGOED')::int AS "embargoed",
-      max(${todayParameter} - "stage_date") FILTER (WHERE "publication_state" = 'EMBARGOED')::int AS "oldestEmbargoDays"
-    FROM "timed" GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
+    SELECT ${cellOf('s')}, count(*) AS "m1",
+      count(*) FILTER (WHERE "status" = 'open' AND "stage_target_on" < ${todayParameter}) AS "m2",
+      sum("slippage") AS "m3", count("slippage") AS "m4",
+      count(*) FILTER (WHERE "publication_state" = 'EMBARGOED') AS "m5",
+      min("stage_date" - ${DAY_NUMBER_ORIGIN}) FILTER (WHERE "publication_state" = 'EMBARGOED') AS "m6",
+      array_agg("decided_on" - "referred_on" ORDER BY "decided_on" - "referred_on") FILTER (WHERE "decided_on" - "referred_on" IS NOT NULL) AS "s1",
+      array_agg("signed_off_on" - "referred_on" ORDER BY "signed_off_on" - "referred_on") FILTER (WHERE "signed_off_on" - "referred_on" IS NOT NULL) AS "s2",
+      array_agg("published_on" - "referred_on" ORDER BY "published_on" - "referred_on") FILTER (WHERE "published_on" - "referred_on" IS NOT NULL) AS "s3"
+    FROM "timed" s GROUP BY 1, 2, 3, 4`;
   },
 };
 
@@ -137,13 +196,15 @@ const learning: ReportDefinition = {
   name: 'learning',
   resourceType: 'learning-report',
   columns: ['period', 'regionCode', 'organisationCode', 'kind', 'status', 'items', 'overdue'],
-  sql: (parameters, schema, scope, query, today) => {
-    const sql = scopedFacts(parameters, schema, LEARNING, scope, query);
-    return `WITH ${sql}
-    SELECT ${GROUPED}, s."kind", s."status", count(*)::int AS "items",
-      count(*) FILTER (WHERE s."due_on" < ${parameters.add(today, 'date')} AND s."completed_on" IS NULL)::int AS "overdue"
-    FROM "scoped" s GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5 NULLS LAST`;
-  },
+  perReviewType: false,
+  keys: ['kind', 'status'],
+  measures: 2,
+  outputs: { items: { of: sumOf(1) }, overdue: { of: sumOf(2) } },
+  cells: (parameters, schema, selection, today) => `WITH ${cellFacts(parameters, schema, LEARNING, selection)}
+    SELECT ${cellOf('s')}, s."kind", s."status", count(*) AS "m1",
+      count(*) FILTER (WHERE s."due_on" < ${parameters.add(today, 'date')} AND s."completed_on" IS NULL) AS "m2"
+    FROM "scoped" s GROUP BY 1, 2, 3, 4, 5, 6`,
 };
 
 export const REPORTS: Record<ReportName, ReportDefinition> = { caseload, conversion, timeliness, themes, learning, workload, 'data-quality': dataQuality };
+

@@ -1,14 +1,16 @@
 import type { SqlParameters } from '@scrt/persistence';
 import { qualifiedTable } from '@scrt/messaging';
 import type { ReportQueryDto, ReportPeriod } from './dto/report-query.dto.js';
+import type { DayRange } from './report-months.js';
 import type { ReportScope } from './report-scope.js';
 
 const PERIOD_COLUMN: Record<ReportPeriod, string> = { month: 'd."month"', quarter: 'd."quarter"', financialYear: 'd."financial_year"', all: "'all'" };
+export const periodColumn = (period: ReportPeriod | undefined) => PERIOD_COLUMN[period ?? 'all'];
 
 /** A fact table a report reads: which table, and which of its dates places a row in a period. */
 export interface FactSource {
   table: string;
-  /** SQL of the row's day (alias `f`). */
+  /** SQL of the row's day (alias `f`); its month is the fact's `summary_month`. */
   day: string;
 }
 
@@ -19,38 +21,50 @@ export const LEARNING: FactSource = { table: 'learning_fact', day: `COALESCE(f."
 
 export const warehouseTable = (schema: string, table: string) => qualifiedTable(schema, table);
 
-function scopeCondition(parameters: SqlParameters, scope: ReportScope): string {
+/** Which facts a report's cells are computed from: a condition on the fact (alias `f`). */
+export type FactSelection = (parameters: SqlParameters, source: FactSource) => string;
+
+/** The facts of these cells (month and organisation as submitted): what the summaries are refreshed from. */
+export const factsOfCells =
+  (months: string[], organisationCodes: string[]): FactSelection =>
+  (parameters) =>
+    `(f."summary_month", f."organisation_code") IN (SELECT * FROM unnest(${parameters.add(months, 'date[]')}, ${parameters.add(organisationCodes, 'varchar[]')}))`;
+
+/** The facts of these days the caller may see: the part of a month a report's dates cut through. */
+export const factsOfDays =
+  (scope: ReportScope, days: DayRange): FactSelection =>
+  (parameters, source) =>
+    `${scopeCondition(parameters, scope, 'f')} AND ${source.day} BETWEEN ${parameters.add(days.from, 'date')} AND ${parameters.add(days.to, 'date')}`;
+
+/** Whether a row (by its submitted organisation and region, alias given) is within the caller's scope. */
+export function scopeCondition(parameters: SqlParameters, scope: ReportScope, alias: string): string {
   if (scope.visibleCodes === null) return 'TRUE';
-  const visible = `f."organisation_code" = ANY(${parameters.add(scope.visibleCodes, 'varchar[]')})`;
+  const visible = `${alias}."organisation_code" = ANY(${parameters.add(scope.visibleCodes, 'varchar[]')})`;
   if (scope.unknownCodesOfRegion === null) return visible;
-  return `(${visible} OR (f."organisation_code" <> ALL(${parameters.add(scope.knownCodes, 'varchar[]')}) AND f."region_code" = ${parameters.add(scope.unknownCodesOfRegion)}))`;
+  return `(${visible} OR (${alias}."organisation_code" <> ALL(${parameters.add(scope.knownCodes, 'varchar[]')}) AND ${alias}."region_code" = ${parameters.add(scope.unknownCodesOfRegion, 'varchar')}))`;
 }
 
-function filterConditions(parameters: SqlParameters, query: ReportQueryDto): string[] {
+/** The hierarchy in force today as a table `o` ("code", "icb", "region"): where each known code rolls up to. */
+export const rollUpRows = (parameters: SqlParameters, scope: ReportScope) =>
+  `unnest(${parameters.add(scope.rollUp.codes, 'varchar[]')}, ${parameters.add(scope.rollUp.icbs, 'varchar[]')}, ${parameters.add(scope.rollUp.regions, 'varchar[]')}) AS o("code", "icb", "region")`;
+
+/** The report filters other than dates, on rows placed in the hierarchy in force (`placed`, joined to the roll-up `o`). */
+export function filterConditions(parameters: SqlParameters, query: ReportQueryDto): string[] {
   return [
-    ...(query.from ? [`d."day" >= ${parameters.add(query.from, 'date')}`] : []),
-    ...(query.to ? [`d."day" <= ${parameters.add(query.to, 'date')}`] : []),
-    ...(query.reviewType ? [`f."review_type" = ${parameters.add(query.reviewType)}`] : []),
-    ...(query.regionCode ? [`COALESCE(o."region", f."region_code") = ${parameters.add(query.regionCode)}`] : []),
-    ...(query.organisationCode ? [`COALESCE(o."icb", f."organisation_code") = ${parameters.add(query.organisationCode)}`] : []),
+    ...(query.reviewType ? [`c."review_type" = ${parameters.add(query.reviewType, 'varchar')}`] : []),
+    ...(query.regionCode ? [`COALESCE(o."region", c."region_code") = ${parameters.add(query.regionCode, 'varchar')}`] : []),
+    ...(query.organisationCode ? [`COALESCE(o."icb", c."organisation_code") = ${parameters.add(query.organisationCode, 'varchar')}`] : []),
   ];
 }
 
 /**
- * The CTEs `"<name>_org"` and `"<name>"` (after a `WITH`): the rows of a fact table the caller may see and asked for, each with
- * its ICB and region in the hierarchy in force today (`icb_code`, `region_in_force`; a code the
- * hierarchy does not know stays as submitted) and its `period`.
+ * The CTE `"<name>"` (after a `WITH`): the selected rows of a fact table, each with its cell (`period`: the month,
+ * `icb_code` and `region_in_force`: the organisation and region as submitted) and its day (`fact_day`).
  */
-export function scopedFacts(parameters: SqlParameters, schema: string, source: FactSource, scope: ReportScope, query: ReportQueryDto, name = 'scoped'): string {
-  const rollUp = `unnest(${parameters.add(scope.rollUp.codes, 'varchar[]')}, ${parameters.add(scope.rollUp.icbs, 'varchar[]')}, ${parameters.add(scope.rollUp.regions, 'varchar[]')}) AS o("code", "icb", "region")`;
-  const conditions = [scopeCondition(parameters, scope), ...filterConditions(parameters, query)];
-  return `"${name}_org" AS (SELECT * FROM ${rollUp}),
-  "${name}" AS (
-    SELECT f.*, d."day" AS "fact_day", ${PERIOD_COLUMN[query.period ?? 'all']} AS "period",
-           COALESCE(o."icb", f."organisation_code") AS "icb_code", COALESCE(o."region", f."region_code") AS "region_in_force"
+export function cellFacts(parameters: SqlParameters, schema: string, source: FactSource, selection: FactSelection, name = 'scoped'): string {
+  return `"${name}" AS (
+    SELECT f.*, ${source.day} AS "fact_day", f."summary_month" AS "period", f."organisation_code" AS "icb_code", f."region_code" AS "region_in_force"
     FROM ${warehouseTable(schema, source.table)} f
-    JOIN ${warehouseTable(schema, 'date_dim')} d ON d."day" = ${source.day}
-    LEFT JOIN "${name}_org" o ON o."code" = f."organisation_code"
-    WHERE ${conditions.join(' AND ')}
+    WHERE f."summary_month" IS NOT NULL AND ${selection(parameters, source)}
   )`;
 }

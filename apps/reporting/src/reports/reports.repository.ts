@@ -8,6 +8,7 @@ import type { ReportQueryDto } from './dto/report-query.dto.js';
 import type { ReportDefinition } from './report-definitions.js';
 import type { ReportScope } from './report-scope.js';
 import { warehouseTable } from './report-sql.js';
+import { reportSql } from './report-summary-sql.js';
 
 const audit = new AuditTrail(WAREHOUSE_SCHEMA);
 /** Rows fetched from the cursor at a time while a CSV streams. */
@@ -23,14 +24,14 @@ export class ReportsRepository {
 
   rows(report: ReportDefinition, scope: ReportScope, query: ReportQueryDto, today: string): Promise<ReportRow[]> {
     const parameters = new SqlParameters();
-    const sql = report.sql(parameters, WAREHOUSE_SCHEMA, scope, query, today);
+    const sql = reportSql(parameters, WAREHOUSE_SCHEMA, report, scope, query, today);
     return this.db.$queryRawUnsafe<ReportRow[]>(sql, ...parameters.values);
   }
 
   /** Hands the rows over in batches from a server-side cursor: memory holds one batch, however many rows. */
   async eachBatch(report: ReportDefinition, scope: ReportScope, query: ReportQueryDto, today: string, onBatch: (rows: ReportRow[]) => Promise<void>): Promise<void> {
     const parameters = new SqlParameters();
-    const sql = report.sql(parameters, WAREHOUSE_SCHEMA, scope, query, today);
+    const sql = reportSql(parameters, WAREHOUSE_SCHEMA, report, scope, query, today);
     await this.db.$transaction(
       async (tx) => {
         const client = tx as unknown as SqlClient;
@@ -45,10 +46,21 @@ export class ReportsRepository {
     );
   }
 
-  /** The commit time of the latest change the warehouse holds; null while it is empty. */
+  /** The commit time of the latest change the warehouse's facts hold; null while it is empty. */
   async dataAsOf(): Promise<Date | null> {
-    const [state] = await this.db.$queryRawUnsafe<{ data_as_of: Date }[]>(`SELECT "data_as_of" FROM ${warehouseTable(WAREHOUSE_SCHEMA, 'warehouse_state')} WHERE "id" = 1`);
-    return state?.data_as_of ?? null;
+    return (await this.state())?.data_as_of ?? null;
+  }
+
+  /** The commit time of the latest change the report summaries hold (they follow the facts within a refresh). */
+  async summariesAsOf(): Promise<Date | null> {
+    return (await this.state())?.summaries_as_of ?? null;
+  }
+
+  private async state() {
+    const [state] = await this.db.$queryRawUnsafe<{ data_as_of: Date; summaries_as_of: Date | null }[]>(
+      `SELECT "data_as_of", "summaries_as_of" FROM ${warehouseTable(WAREHOUSE_SCHEMA, 'warehouse_state')} WHERE "id" = 1`,
+    );
+    return state;
   }
 
   recordAccess(principal: Principal, entry: AuditEntry) {

@@ -33,7 +33,7 @@ export class ReportsService {
     const report = REPORTS[name];
     const today = todayInEngland();
     const scope = reportScopeOf(principal, await this.hierarchy.hierarchy(), today);
-    const [rows, dataAsOf] = await Promise.all([this.reports.rows(report, scope, query, today), this.reports.dataAsOf()]);
+    const [rows, dataAsOf] = await Promise.all([this.reports.rows(report, scope, query, today), this.reports.summariesAsOf()]);
     await this.reports.recordAccess(principal, { action: 'read', resourceType: report.resourceType, outcome: 'success' });
     return {
       report: name,
@@ -50,7 +50,7 @@ export class ReportsService {
     const report = REPORTS[name];
     const today = todayInEngland();
     const scope = reportScopeOf(principal, await this.hierarchy.hierarchy(), today);
-    const dataAsOf = (await this.reports.dataAsOf())?.toISOString() ?? null;
+    const dataAsOf = (await this.reports.summariesAsOf())?.toISOString() ?? null;
     await this.reports.recordAccess(principal, { action: 'export', resourceType: report.resourceType, outcome: 'success' });
     const csv = new PassThrough();
     csv.write(csvLine(report.columns));

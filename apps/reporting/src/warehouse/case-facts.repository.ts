@@ -1,4 +1,5 @@
 import type { SqlClient } from '@scrt/messaging';
+import type { DirtyCells } from '../summaries/dirty-cells.js';
 import { SqlParameters } from '@scrt/persistence';
 import type { CaseFactRow } from './case-fact.js';
 import { excludedUpdates, insertParts, WarehouseFactsRepository, type FactColumns } from './fact-sql.repository.js';
@@ -31,6 +32,10 @@ const CASE_COLUMNS: FactColumns<CaseFactRow> = [
  * keeps the highest version of each case: late, repeated and reordered events converge.
  */
 export class CaseFactsRepository extends WarehouseFactsRepository<CaseFactRow> {
+  protected markCells(tx: SqlClient, cells: DirtyCells, row: CaseFactRow) {
+    return cells.ofCase(tx, row.caseId);
+  }
+
   protected async write(tx: SqlClient, row: CaseFactRow): Promise<void> {
     const parameters = new SqlParameters();
     const { names, values } = insertParts(CASE_COLUMNS, row, parameters);

@@ -1,23 +1,28 @@
 import type { EventEnvelope } from '@scrt/contracts';
 import { Inbox, type InboxOutcome, type SqlClient, type TransactionalSqlClient } from '@scrt/messaging';
 import type { SqlParameters } from '@scrt/persistence';
+import { DirtyCells } from '../summaries/dirty-cells.js';
 import { WAREHOUSE_CONSUMER, WAREHOUSE_INBOX_TABLE, type WarehouseTables } from './warehouse-tables.js';
 
 /** Writes one kind of fact into one warehouse (live or being rebuilt), each event once: its inbox commits with the fact. */
 export abstract class WarehouseFactsRepository<R> {
   private readonly inbox: Inbox;
+  private readonly dirtyCells: DirtyCells;
 
   constructor(
     private readonly db: TransactionalSqlClient,
     protected readonly tables: WarehouseTables,
   ) {
     this.inbox = new Inbox(tables.schema, WAREHOUSE_INBOX_TABLE);
+    this.dirtyCells = new DirtyCells(tables);
   }
 
   apply(event: EventEnvelope, row: R): Promise<InboxOutcome> {
     return this.inbox.processOnce(this.db, event, WAREHOUSE_CONSUMER, async (tx) => {
       await this.recordProgress(tx, event.occurredAt);
+      await this.markCells(tx, this.dirtyCells, row);
       await this.write(tx, row);
+      await this.markCells(tx, this.dirtyCells, row);
     });
   }
 
@@ -37,6 +42,9 @@ export abstract class WarehouseFactsRepository<R> {
   }
 
   protected abstract write(tx: SqlClient, row: R): Promise<void>;
+
+  /** Marks the cells whose summaries the row's facts feed (before the write: those it leaves, after: those it enters). */
+  protected abstract markCells(tx: SqlClient, cells: DirtyCells, row: R): Promise<unknown>;
 }
 
 /** A fact table's columns: the row's property, the column, and the cast of its parameter. */

@@ -1,4 +1,5 @@
 import type { SqlClient } from '@scrt/messaging';
+import type { DirtyCells } from '../summaries/dirty-cells.js';
 import { SqlParameters } from '@scrt/persistence';
 import { insertParts, WarehouseFactsRepository, type FactColumns } from './fact-sql.repository.js';
 import type { LearningFactRow } from './learning-fact.js';
@@ -30,6 +31,10 @@ const VERSIONED = LEARNING_COLUMNS.filter(([key]) => key !== 'itemId' && key !==
  * each item, the earliest day seen of it, and the type of its review as the review's fact says.
  */
 export class LearningFactsRepository extends WarehouseFactsRepository<LearningFactRow> {
+  protected markCells(tx: SqlClient, cells: DirtyCells, row: LearningFactRow) {
+    return cells.ofLearningItem(tx, row.itemId);
+  }
+
   protected async write(tx: SqlClient, row: LearningFactRow): Promise<void> {
     const parameters = new SqlParameters();
     const learningFact = this.tables.table('learning_fact');

@@ -1,4 +1,5 @@
 import type { SqlClient } from '@scrt/messaging';
+import type { DirtyCells } from '../summaries/dirty-cells.js';
 import { SqlParameters } from '@scrt/persistence';
 import { excludedUpdates, insertParts, WarehouseFactsRepository, type FactColumns } from './fact-sql.repository.js';
 import type { ReviewFactChange, ReviewFactRow, StageTransitionRow } from './review-fact.js';
@@ -41,6 +42,10 @@ const TRANSITION_COLUMNS: FactColumns<StageTransitionRow> = [
  * the highest version of each review, every stage it entered, and its type onto its learning.
  */
 export class ReviewFactsRepository extends WarehouseFactsRepository<ReviewFactChange> {
+  protected markCells(tx: SqlClient, cells: DirtyCells, change: ReviewFactChange) {
+    return cells.ofReview(tx, change.review.reviewId);
+  }
+
   protected async write(tx: SqlClient, { review, transition }: ReviewFactChange): Promise<void> {
     const parameters = new SqlParameters();
     const reviewFact = this.tables.table('review_fact');

@@ -7,7 +7,7 @@ export const WAREHOUSE_INBOX_TABLE = 'warehouse_inbox';
 export const WAREHOUSE_CONSUMER = 'reporting.warehouse';
 
 /** Every table a rebuild fills afresh and swaps in (the dimensions and copies stay). */
-export const WAREHOUSE_FACT_TABLES = ['case_fact', 'case_theme_fact', 'review_fact', 'stage_transition_fact', 'learning_fact', 'warehouse_state', WAREHOUSE_INBOX_TABLE] as const;
+export const WAREHOUSE_FACT_TABLES = ['case_fact', 'case_theme_fact', 'review_fact', 'stage_transition_fact', 'learning_fact', 'report_summary', 'summary_dirty', 'warehouse_state', WAREHOUSE_INBOX_TABLE] as const;
 
 /** The tables of one warehouse (the live one in `reporting`, or one being rebuilt in its own schema). */
 export class WarehouseTables {

@@ -1,0 +1,86 @@
+import type { SqlParameters } from '@scrt/persistence';
+import { EARLIEST_REPORT_DATE, LATEST_REPORT_DATE } from './dto/report-date.js';
+import type { ReportQueryDto } from './dto/report-query.dto.js';
+import type { ReportDefinition } from './report-definitions.js';
+import { reportMonths } from './report-months.js';
+import { factsOfDays, filterConditions, periodColumn, rollUpRows, scopeCondition, warehouseTable, type FactSelection } from './report-sql.js';
+import type { ReportScope } from './report-scope.js';
+import { WAREHOUSE_SCHEMA } from '../warehouse/warehouse-tables.js';
+
+const numbered = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
+const SAMPLE_COLUMNS = ['samples', 'samples_2', 'samples_3'] as const;
+
+/** The columns of a summary row, as `report_summary` holds them (but the report's name). */
+export const SUMMARY_COLUMNS = ['month', 'organisation_code', 'region_code', 'review_type', 'keys', 'measures', ...SAMPLE_COLUMNS] as const;
+
+/** A report's cells of the selected facts, shaped as summary rows (`SUMMARY_COLUMNS`). */
+export function summaryRows(parameters: SqlParameters, schema: string, report: ReportDefinition, selection: FactSelection, today: string): string {
+  const keys = report.keys.map((key) => `"${key}"::text`).join(', ');
+  const measures = numbered(report.measures).map((index) => `"m${index}"`).join(', ');
+  const samples = SAMPLE_COLUMNS.map((column, index) => `${index < (report.samples ?? 0) ? `COALESCE("s${index + 1}", '{}')` : `'{}'::int[]`} AS "${column}"`);
+  return `SELECT "period" AS "month", "organisationCode" AS "organisation_code", "regionCode" AS "region_code", "reviewType" AS "review_type",
+      ARRAY[${keys}]::text[] AS "keys", ARRAY[${measures}]::float8[] AS "measures", ${samples.join(', ')}
+    FROM (${report.cells(parameters, schema, selection, today)}) AS "cell"`;
+}
+
+/** Where a report's whole months come from: the summaries, or (what they must equal) the facts. */
+export type ReportSource = 'summaries' | 'facts';
+
+/**
+ * A report's rows for the caller's scope and filters: the summaries of the whole months asked for,
+ * and the facts of the days of a month only partly asked for, each placed in the hierarchy in force
+ * today (a code the hierarchy does not know stays as submitted) and combined by period and area.
+ */
+export function reportSql(parameters: SqlParameters, schema: string, report: ReportDefinition, scope: ReportScope, query: ReportQueryDto, today: string, source: ReportSource = 'summaries'): string {
+  const months = source === 'summaries' ? reportMonths(query.from, query.to) : { none: true, partDays: [{ from: query.from ?? EARLIEST_REPORT_DATE, to: query.to ?? LATEST_REPORT_DATE }] };
+  const summaryConditions = [
+    `s."report" = ${parameters.add(report.name, 'varchar')}`,
+    scopeCondition(parameters, scope, 's'),
+    ...(months.none ? ['FALSE'] : []),
+    ...(months.firstMonth ? [`s."month" >= ${parameters.add(months.firstMonth, 'date')}`] : []),
+    ...(months.lastMonth ? [`s."month" <= ${parameters.add(months.lastMonth, 'date')}`] : []),
+  ];
+  const parts = [
+    `SELECT ${SUMMARY_COLUMNS.map((column) => `s."${column}"`).join(', ')} FROM ${warehouseTable(schema, 'report_summary')} s WHERE ${summaryConditions.join(' AND ')}`,
+    ...months.partDays.map((days) => summaryRows(parameters, schema, report, factsOfDays(scope, days), today)),
+  ];
+  const filters = filterConditions(parameters, { ...query, reviewType: report.onlyReviewType ?? query.reviewType });
+  const groups: [string, string][] = [
+    ['period', 'c."period"'],
+    ['regionCode', 'c."region_in_force"'],
+    ['organisationCode', 'c."icb_code"'],
+    ...(report.perReviewType ? [['reviewType', 'c."review_type"'] as [string, string]] : []),
+    ...report.keys.map((key, index): [string, string] => [key, `c."keys"[${index + 1}]`]),
+  ];
+  const grouped = groups.map(([name, sql]) => `${sql} AS "${name}"`).join(', ');
+  const positions = groups.map((_, index) => index + 1).join(', ');
+  let todayParameter: string | undefined;
+  // Bound only where an output uses it: a parameter the statement does not use has no type.
+  const todayInSql = () => (todayParameter ??= parameters.add(today, 'date'));
+  const measure = (index: number) => `c."measures"[${index}]`;
+  const outputs = Object.entries(report.outputs);
+  const medians = outputs.flatMap(([name, output]) =>
+    'medianOfSamples' in output
+      ? [`"median_${name}" AS (SELECT ${grouped}, percentile_cont(0.5) WITHIN GROUP (ORDER BY v)::float8 AS "value" FROM "placed" c, unnest(c."${SAMPLE_COLUMNS[output.medianOfSamples - 1]}") v GROUP BY ${positions})`]
+      : [],
+  );
+  const columns = report.columns.map((column) => {
+    const output = report.outputs[column];
+    if (!output) return `r."${column}"`;
+    return 'medianOfSamples' in output ? `"median_${column}"."value" AS "${column}"` : `r."${column}"`;
+  });
+  const medianJoins = outputs
+    .filter(([, output]) => 'medianOfSamples' in output)
+    .map(([name]) => `LEFT JOIN "median_${name}" ON ${groups.map(([group]) => `"median_${name}"."${group}" = r."${group}"`).join(' AND ')}`);
+  const sums = outputs.flatMap(([name, output]) => ('of' in output ? [`${output.of(measure, todayInSql)} AS "${name}"`] : []));
+  return `WITH "org" AS (SELECT * FROM ${rollUpRows(parameters, scope)}),
+    "cells" AS (${parts.join('\n    UNION ALL ')}),
+    "placed" AS (
+      SELECT c.*, ${periodColumn(query.period)} AS "period", COALESCE(o."icb", c."organisation_code") AS "icb_code", COALESCE(o."region", c."region_code") AS "region_in_force"
+      FROM "cells" c JOIN ${warehouseTable(WAREHOUSE_SCHEMA, 'date_dim')} d ON d."day" = c."month" LEFT JOIN "org" o ON o."code" = c."organisation_code"
+      ${filters.length > 0 ? `WHERE ${filters.join(' AND ')}` : ''}
+    ),
+    "rows" AS (SELECT ${grouped}${sums.length > 0 ? `, ${sums.join(', ')}` : ''} FROM "placed" c GROUP BY ${positions})${medians.map((median) => `,\n    ${median}`).join('')}
+    SELECT ${columns.join(', ')} FROM "rows" r ${medianJoins.join(' ')}
+    ORDER BY ${groups.map(([group]) => `r."${group}"`).join(', ')}`;
+}

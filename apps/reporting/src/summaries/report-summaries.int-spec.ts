@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { pgSqlClient } from '@scrt/messaging';
+import { SqlParameters } from '@scrt/persistence';
+import { caseEventStream, requiredEnv, reviewEventStream, seededRandom, shuffledWithRedeliveries, type PublishedEvent } from '@scrt/testing';
+import pg from 'pg';
+import type { ReportQueryDto } from '../reports/dto/report-query.dto.js';
+import { REPORTS } from '../reports/report-definitions.js';
+import type { ReportScope } from '../reports/report-scope.js';
+import { reportSql, type ReportSource } from '../reports/report-summary-sql.js';
+import { WarehouseProjector } from '../warehouse/warehouse-projector.js';
+import { WarehouseTables } from '../warehouse/warehouse-tables.js';
+import { ReportSummaries } from './report-summaries.repository.js';
+
+const pool = new pg.Pool({ connectionString: requiredEnv('SCRT_TEST_DATABASE_URL'), max: 4 });
+const letters = () => Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
+const incremental = new WarehouseTables(`wh_sum_incremental_${letters()}`);
+const atOnce = new WarehouseTables(`wh_sum_at_once_${letters()}`);
+const TODAY = '2026-06-15';
+const NEXT_YEAR = '2027-06-20';
+
+const rollUp = { codes: ['QWO', 'QMJ'], icbs: ['QWO', 'QMJ'], regions: ['Y63', 'Y56'] };
+const SCOPES: Record<string, ReportScope> = {
+  national: { tier: 'national', visibleCodes: null, unknownCodesOfRegion: null, knownCodes: rollUp.codes, rollUp },
+  'ICB QWO': { tier: 'icb', organisationCode: 'QWO', visibleCodes: ['QWO'], unknownCodesOfRegion: null, knownCodes: rollUp.codes, rollUp },
+  'region Y56': { tier: 'region', regionCode: 'Y56', visibleCodes: ['QMJ'], unknownCodesOfRegion: 'Y56', knownCodes: rollUp.codes, rollUp },
+};
+const QUERIES: ReportQueryDto[] = [
+  {},
+  { period: 'month' },
+  { period: 'quarter', from: '2025-04-10', to: '2026-05-20' },
+  { period: 'financialYear', reviewType: 'SAR' },
+  { period: 'month', organisationCode: 'QMJ', from: '2026-04-01' },
+  { from: '2026-05-03', to: '2026-05-09' },
+  { period: 'month', to: '2025-06-30', regionCode: 'Y63' },
+];
+
+/** Events of two ICBs in two regions over two years: cases created, changed, withdrawn; reviews converted; learning. */
+const casesOfQwo = caseEventStream({ cases: 12, withdrawEvery: 4, withOldCreation: true, year: 2025, random: seededRandom(21) });
+const casesOfQmj = caseEventStream({ cases: 12, organisationCode: 'QMJ', regionCode: 'Y56', withdrawEvery: 5, year: 2026, random: seededRandom(22) });
+const caseIds = (events: PublishedEvent[]) => [...new Set(events.map((event) => event.key))];
+const cases = [...casesOfQwo, ...casesOfQmj];
+const reviews = [
+  ...reviewEventStream({ reviews: 6, caseIds: caseIds(casesOfQwo), random: seededRandom(23) }),
+  ...reviewEventStream({ reviews: 6, organisationCode: 'QMJ', regionCode: 'Y56', caseIds: caseIds(casesOfQmj), year: 2025, random: seededRandom(24) }),
+];
+
+async function project(tables: WarehouseTables, events: PublishedEvent[], refreshEvery: number): Promise<void> {
+  const projector = new WarehouseProjector(pgSqlClient(pool), tables);
+  const summaries = new ReportSummaries(pgSqlClient(pool), tables);
+  for (const [index, { topic, envelope }] of events.entries()) {
+    expect(await projector.apply(topic, Buffer.from(JSON.stringify(envelope)))).not.toBe('invalid');
+    if ((index + 1) % refreshEvery === 0) await summaries.refresh(TODAY);
+  }
+  await refreshAll(tables, TODAY);
+}
+
+async function refreshAll(tables: WarehouseTables, today: string): Promise<void> {
+  const summaries = new ReportSummaries(pgSqlClient(pool), tables);
+  while (!(await summaries.refresh(today, 5)));
+}
+
+async function answer(tables: WarehouseTables, name: keyof typeof REPORTS, scope: ReportScope, query: ReportQueryDto, today: string, source: ReportSource) {
+  const parameters = new SqlParameters();
+  const { rows } = await pool.query(reportSql(parameters, tables.schema, REPORTS[name], scope, query, today, source), parameters.values);
+  return rows;
+}
+
+/** Every report, for every scope and query: from the summaries, and from the facts. */
+async function everyAnswer(tables: WarehouseTables, today: string) {
+  const answers: { fromSummaries: unknown[]; fromFacts: unknown[] }[] = [];
+  for (const name of Object.keys(REPORTS) as (keyof typeof REPORTS)[])
+    for (const [label, scope] of Object.entries(SCOPES))
+      for (const query of QUERIES) {
+        const [fromSummaries, fromFacts] = [await answer(tables, name, scope, query, today, 'summaries'), await answer(tables, name, scope, query, today, 'facts')];
+        answers.push({ fromSummaries: [name, label, query, fromSummaries], fromFacts: [name, label, query, fromFacts] });
+      }
+  return answers;
+}
+
+const total = (rows: Record<string, number>[], column: string) => rows.reduce((sum, row) => sum + row[column], 0);
+
+/** What depends on the day, over all the facts: overdue learning, reviews past target, stale records, dates in the future. */
+async function timeDependentTotals(today: string) {
+  const [learning, timeliness, quality] = await Promise.all(
+    (['learning', 'timeliness', 'data-quality'] as const).map((name) => answer(incremental, name, SCOPES.national, {}, today, 'facts')),
+  );
+  return [total(learning, 'overdue'), total(timeliness, 'pastTargetNow'), total(quality, 'staleRecords'), total(quality, 'dateOrderBreaks')];
+}
+
+const summaryRows = async (tables: WarehouseTables) =>
+  (await pool.query(`SELECT report, month::text, organisation_code, region_code, review_type, keys, measures, samples, samples_2, samples_3 FROM ${tables.table('report_summary')} ORDER BY 1, 2, 3, 4, 5, keys::text, measures::text`)).rows;
+
+beforeAll(async () => {
+  for (const tables of [incremental, atOnce]) for (const sql of tables.createLikeLiveSql()) await pool.query(sql);
+});
+
+afterAll(async () => {
+  for (const tables of [incremental, atOnce]) await pool.query(`DROP SCHEMA IF EXISTS "${tables.schema}" CASCADE`);
+  await pool.end();
+});
+
+describe('the report summaries', () => {
+  it('kept up event by event (shuffled, redelivered, refreshed as they come) equal the summaries computed once from all the facts', async () => {
+    // The cases summarised first, so that their reviews (closing, converting) must mark the cases' cells again.
+    await project(incremental, [...shuffledWithRedeliveries(cases, seededRandom(25)), ...shuffledWithRedeliveries(reviews, seededRandom(26))], 3);
+    await project(atOnce, [...cases, ...reviews], Number.MAX_SAFE_INTEGER);
+    const rows = await summaryRows(atOnce);
+    expect(new Set(rows.map((row) => row.report))).toEqual(new Set(Object.keys(REPORTS)));
+    expect(await summaryRows(incremental)).toEqual(rows);
+    expect((await pool.query(`SELECT count(*)::int AS n FROM ${incremental.table('summary_dirty')}`)).rows[0].n).toBe(0);
+  });
+
+  it('answer every report, scope and filter (whole months and parts of months) as the facts do', async () => {
+    const answers = await everyAnswer(incremental, TODAY);
+    expect(answers.map((pair) => pair.fromSummaries)).toEqual(answers.map((pair) => pair.fromFacts));
+    const caseload = await answer(incremental, 'caseload', SCOPES.national, {}, TODAY, 'summaries');
+    expect(caseload.map((row) => row.organisationCode).sort()).toContain('QMJ');
+    expect(total(caseload, 'withdrawn')).toBeGreaterThan(0);
+    expect(total(await answer(incremental, 'data-quality', SCOPES.national, {}, TODAY, 'summaries'), 'closedWithoutSignOff')).toBeGreaterThan(0);
+    expect(await answer(incremental, 'caseload', SCOPES['ICB QWO'], {}, TODAY, 'summaries')).toEqual(caseload.filter((row) => row.organisationCode === 'QWO'));
+  });
+
+  it('follow the day: what turns overdue, past target or stale by a later day is counted once the day comes', async () => {
+    expect(await timeDependentTotals(NEXT_YEAR)).not.toEqual(await timeDependentTotals(TODAY));
+    await refreshAll(incremental, NEXT_YEAR);
+    const answers = await everyAnswer(incremental, NEXT_YEAR);
+    expect(answers.map((pair) => pair.fromSummaries)).toEqual(answers.map((pair) => pair.fromFacts));
+  });
+});

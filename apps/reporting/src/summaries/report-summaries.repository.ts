@@ -1,0 +1,89 @@
+import type { SqlClient, TransactionalSqlClient } from '@scrt/messaging';
+import { SqlParameters } from '@scrt/persistence';
+import { REPORTS, STALE_AFTER_DAYS } from '../reports/report-definitions.js';
+import { factsOfCells } from '../reports/report-sql.js';
+import { SUMMARY_COLUMNS, summaryRows } from '../reports/report-summary-sql.js';
+import type { WarehouseTables } from '../warehouse/warehouse-tables.js';
+
+/** Cells refreshed in one transaction at most: a refresh after a bulk load is cut into transactions of this size. */
+export const CELLS_PER_REFRESH = 400;
+/** One refresher at a time per warehouse (its schema's name picks the lock). */
+const REFRESH_LOCK = `hashtext('scrt.report_summary.' || $1)`;
+const REFRESH_TIMEOUT_MS = 10 * 60_000;
+
+interface DirtyCell {
+  id: bigint;
+  month: string;
+  organisation_code: string;
+}
+
+/**
+ * Keeps every report's summaries equal to what its facts give: recomputes the cells the
+ * projector marked dirty (in the transaction of each change), and once a day the cells whose
+ * measures depend on today (overdue, past target, stale, dates in the future).
+ */
+export class ReportSummaries {
+  constructor(
+    private readonly db: TransactionalSqlClient,
+    private readonly tables: WarehouseTables,
+  ) {}
+
+  /** Refreshes up to `limit` dirty cells; whether none is left. */
+  refresh(today: string, limit = CELLS_PER_REFRESH): Promise<boolean> {
+    return this.db.$transaction(
+      async (tx) => {
+        const [{ locked }] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock(${REFRESH_LOCK}) AS "locked"`, this.tables.schema);
+        if (!locked) return false;
+        const [state] = await tx.$queryRawUnsafe<{ data_as_of: Date; summaries_day: string | null }[]>(`SELECT "data_as_of", "summaries_day"::text FROM ${this.tables.table('warehouse_state')} WHERE "id" = 1`);
+        if (state?.summaries_day && state.summaries_day < today) await this.markCellsChangingWithTheDay(tx, state.summaries_day, today);
+        const dirty = await tx.$queryRawUnsafe<DirtyCell[]>(`SELECT "id", "month"::text, "organisation_code" FROM ${this.tables.table('summary_dirty')} ORDER BY "id" LIMIT ${Number(limit)}`);
+        const cells = new Map(dirty.map((cell) => [`${cell.month}|${cell.organisation_code}`, cell]));
+        if (cells.size > 0) await this.recompute(tx, [...cells.keys()].map((key) => key.split('|') as [string, string]), today);
+        await tx.$executeRawUnsafe(`DELETE FROM ${this.tables.table('summary_dirty')} WHERE "id" = ANY($1::bigint[])`, dirty.map((cell) => cell.id));
+        const drained = dirty.length < limit;
+        await tx.$executeRawUnsafe(
+          `UPDATE ${this.tables.table('warehouse_state')} SET "summaries_day" = $1::date${drained ? `, "summaries_as_of" = $2::timestamptz` : ''} WHERE "id" = 1`,
+          today,
+          ...(drained ? [state?.data_as_of ?? null] : []),
+        );
+        return drained;
+      },
+      { timeout: REFRESH_TIMEOUT_MS, maxWait: 10_000 },
+    );
+  }
+
+  private async recompute(tx: SqlClient, cells: [string, string][], today: string): Promise<void> {
+    const months = cells.map(([month]) => month);
+    const organisations = cells.map(([, organisation]) => organisation);
+    const summary = this.tables.table('report_summary');
+    await tx.$executeRawUnsafe(`DELETE FROM ${summary} WHERE ("month", "organisation_code") IN (SELECT * FROM unnest($1::date[], $2::varchar[]))`, months, organisations);
+    for (const report of Object.values(REPORTS)) {
+      const parameters = new SqlParameters();
+      const name = parameters.add(report.name, 'varchar');
+      const rows = summaryRows(parameters, this.tables.schema, report, factsOfCells(months, organisations), today);
+      await tx.$executeRawUnsafe(`INSERT INTO ${summary} ("report", ${SUMMARY_COLUMNS.map((column) => `"${column}"`).join(', ')}) SELECT ${name}, * FROM (${rows}) AS "rows"`, ...parameters.values);
+    }
+  }
+
+  /** The cells holding a fact whose overdue, past-target, stale or future-date test turns between `since` and `today`. */
+  private markCellsChangingWithTheDay(tx: SqlClient, since: string, today: string): Promise<number> {
+    const cases = this.tables.table('case_fact');
+    const reviews = this.tables.table('review_fact');
+    // A day either side: which day a timestamp falls on depends on the time zone, and a cell marked once too often costs only its refresh.
+    const between = (column: string) => `${column} BETWEEN $1::date - 1 AND $2::date + 1`;
+    return tx.$executeRawUnsafe(
+      `INSERT INTO ${this.tables.table('summary_dirty')} ("month", "organisation_code")
+       SELECT DISTINCT "summary_month", "organisation_code" FROM (
+         SELECT "summary_month", "organisation_code" FROM ${this.tables.table('learning_fact')} WHERE "completed_on" IS NULL AND ${between('"due_on"')}
+         UNION ALL SELECT r."summary_month", r."organisation_code" FROM ${reviews} r
+           WHERE r."status" = 'open' AND EXISTS (SELECT 1 FROM ${this.tables.table('stage_transition_fact')} t WHERE t."review_id" = r."review_id" AND ${between('t."target_on"')})
+         UNION ALL SELECT "summary_month", "organisation_code" FROM ${cases}
+           WHERE ${between(`(COALESCE("updated_at", "recorded_at") AT TIME ZONE 'Europe/London')::date + ${STALE_AFTER_DAYS}`)} OR ${between(`COALESCE("date_added", ("recorded_at" AT TIME ZONE 'Europe/London')::date)`)}
+         UNION ALL SELECT c."summary_month", c."organisation_code" FROM ${reviews} r JOIN ${cases} c ON c."case_id" = r."case_id"
+           WHERE ${between('r."signed_off_on"')} OR ${between('r."published_on"')}
+       ) AS "cells" WHERE "summary_month" IS NOT NULL`,
+      since,
+      today,
+    );
+  }
+}
