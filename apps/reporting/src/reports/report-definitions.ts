@@ -29,7 +29,7 @@ export interface ReportDefinition {
   onlyReviewType?: string;
   /**
    * The cells of the selected facts: columns `period` (the month), `regionCode`, `organisationCode`, `reviewType`, the keys, then
-   * measures `m1`... (numbers), and `s1`... (arrays of samples for medians).
+   * measures `m1`... (numbers), and for medians `s1`... (the distinct values, ascending) with `c1`... (how often each occurs).
    */
   cells(parameters: SqlParameters, schema: string, selection: FactSelection, today: string): string;
 }
@@ -180,15 +180,24 @@ const timeliness: ReportDefinition = {
         (SELECT avg(t."slippage_days") FROM ${transitions} t WHERE t."review_id" = s."review_id") AS "slippage"
       FROM "scoped" s LEFT JOIN ${warehouseTable(schema, 'case_fact')} c ON c."case_id" = s."case_id"
     )
+    , "days" AS (
+      SELECT s."period", s."region_in_force", s."icb_code", s."review_type", "days".*
+      FROM "timed" s, LATERAL (VALUES (1, "decided_on" - "referred_on"), (2, "signed_off_on" - "referred_on"), (3, "published_on" - "referred_on")) AS "days"("measure", "value")
+      WHERE "days"."value" IS NOT NULL
+    ), "histograms" AS (
+      SELECT "period", "region_in_force", "icb_code", "review_type",
+        ${[1, 2, 3].map((index) => `array_agg("value" ORDER BY "value") FILTER (WHERE "measure" = ${index}) AS "s${index}", array_agg("occurrences" ORDER BY "value") FILTER (WHERE "measure" = ${index}) AS "c${index}"`).join(',\n        ')}
+      FROM (SELECT "period", "region_in_force", "icb_code", "review_type", "measure", "value", count(*) AS "occurrences" FROM "days" GROUP BY 1, 2, 3, 4, 5, 6) AS "counted"
+      GROUP BY 1, 2, 3, 4
+    )
     SELECT ${cellOf('s')}, count(*) AS "m1",
-      count(*) FILTER (WHERE "status" = 'open' AND "stage_target_on" < ${todayParameter}) AS "m2",
-      sum("slippage") AS "m3", count("slippage") AS "m4",
-      count(*) FILTER (WHERE "publication_state" = 'EMBARGOED') AS "m5",
-      min("stage_date" - ${DAY_NUMBER_ORIGIN}) FILTER (WHERE "publication_state" = 'EMBARGOED') AS "m6",
-      array_agg("decided_on" - "referred_on" ORDER BY "decided_on" - "referred_on") FILTER (WHERE "decided_on" - "referred_on" IS NOT NULL) AS "s1",
-      array_agg("signed_off_on" - "referred_on" ORDER BY "signed_off_on" - "referred_on") FILTER (WHERE "signed_off_on" - "referred_on" IS NOT NULL) AS "s2",
-      array_agg("published_on" - "referred_on" ORDER BY "published_on" - "referred_on") FILTER (WHERE "published_on" - "referred_on" IS NOT NULL) AS "s3"
-    FROM "timed" s GROUP BY 1, 2, 3, 4`;
+      count(*) FILTER (WHERE s."status" = 'open' AND s."stage_target_on" < ${todayParameter}) AS "m2",
+      sum(s."slippage") AS "m3", count(s."slippage") AS "m4",
+      count(*) FILTER (WHERE s."publication_state" = 'EMBARGOED') AS "m5",
+      min(s."stage_date" - ${DAY_NUMBER_ORIGIN}) FILTER (WHERE s."publication_state" = 'EMBARGOED') AS "m6",
+      min(h."s1") AS "s1", min(h."c1") AS "c1", min(h."s2") AS "s2", min(h."c2") AS "c2", min(h."s3") AS "s3", min(h."c3") AS "c3"
+    FROM "timed" s LEFT JOIN "histograms" h USING ("period", "region_in_force", "icb_code", "review_type")
+    GROUP BY 1, 2, 3, 4`;
   },
 };
 

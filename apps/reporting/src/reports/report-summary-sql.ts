@@ -9,18 +9,44 @@ import { WAREHOUSE_SCHEMA } from '../warehouse/warehouse-tables.js';
 
 const numbered = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
 const SAMPLE_COLUMNS = ['samples', 'samples_2', 'samples_3'] as const;
+const COUNT_COLUMNS = ['sample_counts', 'sample_counts_2', 'sample_counts_3'] as const;
+
+/**
+ * The review type of a report's summary rows over all types together: kept for the reports that
+ * are not per type, so that without a type filter they add up one row per cell and grouping.
+ */
+export const ALL_REVIEW_TYPES = '*';
+
+/** Whether a report reads its rows over all types together. */
+export const hasAllTypesRows = (report: ReportDefinition) => !report.perReviewType && !report.onlyReviewType;
 
 /** The columns of a summary row, as `report_summary` holds them (but the report's name). */
-export const SUMMARY_COLUMNS = ['month', 'organisation_code', 'region_code', 'review_type', 'keys', 'measures', ...SAMPLE_COLUMNS] as const;
+export const SUMMARY_COLUMNS = ['month', 'organisation_code', 'region_code', 'review_type', 'keys', 'measures', ...SAMPLE_COLUMNS, ...COUNT_COLUMNS] as const;
 
 /** A report's cells of the selected facts, shaped as summary rows (`SUMMARY_COLUMNS`). */
 export function summaryRows(parameters: SqlParameters, schema: string, report: ReportDefinition, selection: FactSelection, today: string): string {
   const keys = report.keys.map((key) => `"${key}"::text`).join(', ');
   const measures = numbered(report.measures).map((index) => `"m${index}"`).join(', ');
-  const samples = SAMPLE_COLUMNS.map((column, index) => `${index < (report.samples ?? 0) ? `COALESCE("s${index + 1}", '{}')` : `'{}'::int[]`} AS "${column}"`);
+  const arrays = (columns: readonly string[], prefix: string) =>
+    columns.map((column, index) => `${index < (report.samples ?? 0) ? `COALESCE("${prefix}${index + 1}", '{}')::int[]` : `'{}'::int[]`} AS "${column}"`);
+  const samples = [...arrays(SAMPLE_COLUMNS, 's'), ...arrays(COUNT_COLUMNS, 'c')];
   return `SELECT "period" AS "month", "organisationCode" AS "organisation_code", "regionCode" AS "region_code", "reviewType" AS "review_type",
       ARRAY[${keys}]::text[] AS "keys", ARRAY[${measures}]::float8[] AS "measures", ${samples.join(', ')}
     FROM (${report.cells(parameters, schema, selection, today)}) AS "cell"`;
+}
+
+/**
+ * The CTE `"median_<name>"`: per group, the median (as `percentile_cont(0.5)` gives it) of the
+ * values the cells count in their `index`-th histogram: the mean of the values at the middle
+ * position(s) of the group's values in order.
+ */
+function medianSql(name: string, grouped: string, positions: string, groupNames: string, index: number): string {
+  return `"median_${name}" AS (
+      SELECT ${groupNames}, (min("value") FILTER (WHERE "before_next" > floor(("total" - 1) / 2.0)) + min("value") FILTER (WHERE "before_next" > ceil(("total" - 1) / 2.0)))::float8 / 2 AS "value"
+      FROM (
+        SELECT ${groupNames}, "value", sum("occurrences") OVER (PARTITION BY ${groupNames} ORDER BY "value") AS "before_next", sum("occurrences") OVER (PARTITION BY ${groupNames}) AS "total"
+        FROM (SELECT ${grouped}, h."value", sum(h."occurrences") AS "occurrences" FROM "placed" c, unnest(c."${SAMPLE_COLUMNS[index]}", c."${COUNT_COLUMNS[index]}") AS h("value", "occurrences") GROUP BY ${positions}, h."value") AS "counted"
+      ) AS "cumulative" GROUP BY ${groupNames})`;
 }
 
 /** Where a report's whole months come from: the summaries, or (what they must equal) the facts. */
@@ -36,6 +62,7 @@ export function reportSql(parameters: SqlParameters, schema: string, report: Rep
   const summaryConditions = [
     `s."report" = ${parameters.add(report.name, 'varchar')}`,
     scopeCondition(parameters, scope, 's'),
+    `s."review_type" ${hasAllTypesRows(report) && !query.reviewType ? '=' : '<>'} '${ALL_REVIEW_TYPES}'`,
     ...(months.none ? ['FALSE'] : []),
     ...(months.firstMonth ? [`s."month" >= ${parameters.add(months.firstMonth, 'date')}`] : []),
     ...(months.lastMonth ? [`s."month" <= ${parameters.add(months.lastMonth, 'date')}`] : []),
@@ -61,7 +88,7 @@ export function reportSql(parameters: SqlParameters, schema: string, report: Rep
   const outputs = Object.entries(report.outputs);
   const medians = outputs.flatMap(([name, output]) =>
     'medianOfSamples' in output
-      ? [`"median_${name}" AS (SELECT ${grouped}, percentile_cont(0.5) WITHIN GROUP (ORDER BY v)::float8 AS "value" FROM "placed" c, unnest(c."${SAMPLE_COLUMNS[output.medianOfSamples - 1]}") v GROUP BY ${positions})`]
+      ? [medianSql(name, grouped, positions, groups.map(([group]) => `"${group}"`).join(', '), output.medianOfSamples - 1)]
       : [],
   );
   const columns = report.columns.map((column) => {

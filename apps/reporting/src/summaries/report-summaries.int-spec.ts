@@ -88,7 +88,7 @@ async function timeDependentTotals(today: string) {
 }
 
 const summaryRows = async (tables: WarehouseTables) =>
-  (await pool.query(`SELECT report, month::text, organisation_code, region_code, review_type, keys, measures, samples, samples_2, samples_3 FROM ${tables.table('report_summary')} ORDER BY 1, 2, 3, 4, 5, keys::text, measures::text`)).rows;
+  (await pool.query(`SELECT report, month::text, organisation_code, region_code, review_type, keys, measures, samples, samples_2, samples_3, sample_counts, sample_counts_2, sample_counts_3 FROM ${tables.table('report_summary')} ORDER BY 1, 2, 3, 4, 5, keys::text, measures::text`)).rows;
 
 beforeAll(async () => {
   for (const tables of [incremental, atOnce]) for (const sql of tables.createLikeLiveSql()) await pool.query(sql);

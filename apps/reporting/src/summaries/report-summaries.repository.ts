@@ -1,8 +1,8 @@
 import type { SqlClient, TransactionalSqlClient } from '@scrt/messaging';
 import { SqlParameters } from '@scrt/persistence';
-import { REPORTS, STALE_AFTER_DAYS } from '../reports/report-definitions.js';
+import { REPORTS, STALE_AFTER_DAYS, type ReportDefinition } from '../reports/report-definitions.js';
 import { factsOfCells } from '../reports/report-sql.js';
-import { SUMMARY_COLUMNS, summaryRows } from '../reports/report-summary-sql.js';
+import { ALL_REVIEW_TYPES, hasAllTypesRows, SUMMARY_COLUMNS, summaryRows } from '../reports/report-summary-sql.js';
 import type { WarehouseTables } from '../warehouse/warehouse-tables.js';
 
 /** Cells refreshed in one transaction at most: a refresh after a bulk load is cut into transactions of this size. */
@@ -62,7 +62,23 @@ export class ReportSummaries {
       const name = parameters.add(report.name, 'varchar');
       const rows = summaryRows(parameters, this.tables.schema, report, factsOfCells(months, organisations), today);
       await tx.$executeRawUnsafe(`INSERT INTO ${summary} ("report", ${SUMMARY_COLUMNS.map((column) => `"${column}"`).join(', ')}) SELECT ${name}, * FROM (${rows}) AS "rows"`, ...parameters.values);
+      if (hasAllTypesRows(report)) await this.addAllTypesRows(tx, report, months, organisations);
     }
+  }
+
+  /** The cells' rows over all review types together (these reports' measures are all sums). */
+  private addAllTypesRows(tx: SqlClient, report: ReportDefinition, months: string[], organisations: string[]): Promise<number> {
+    const summary = this.tables.table('report_summary');
+    const sums = Array.from({ length: report.measures }, (_, index) => `sum("measures"[${index + 1}])`).join(', ');
+    return tx.$executeRawUnsafe(
+      `INSERT INTO ${summary} ("report", "month", "organisation_code", "region_code", "review_type", "keys", "measures")
+       SELECT "report", "month", "organisation_code", "region_code", '${ALL_REVIEW_TYPES}', "keys", ARRAY[${sums}]::float8[]
+       FROM ${summary} WHERE "report" = $1 AND ("month", "organisation_code") IN (SELECT * FROM unnest($2::date[], $3::varchar[]))
+       GROUP BY "report", "month", "organisation_code", "region_code", "keys"`,
+      report.name,
+      months,
+      organisations,
+    );
   }
 
   /** The cells holding a fact whose overdue, past-target, stale or future-date test turns between `since` and `today`. */
