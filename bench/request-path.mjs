@@ -150,6 +150,17 @@ if (!only || only.includes('freshness')) {
     if (loaded === ids.length) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  // The reports read summaries, refreshed from the facts: the last write's commit to the summaries that include it.
+  const { rows: [{ last_commit: lastCommit }] } = await database.query('SELECT max(created_at) AS last_commit FROM intake.case_record WHERE id = ANY($1::uuid[])', [ids]);
+  let summarisedMs = NaN;
+  while (Date.now() < deadline + 60_000) {
+    const { rows: [state] } = await database.query('SELECT summaries_as_of FROM reporting.warehouse_state WHERE id = 1');
+    if (state?.summaries_as_of && state.summaries_as_of >= lastCommit) {
+      summarisedMs = Date.now() - lastCommit.getTime();
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   const { rows: [freshness] } = await database.query(
     `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99, max(ms) AS max
      FROM (SELECT extract(epoch FROM f.loaded_at - c.created_at) * 1000 AS ms FROM reporting.case_fact f JOIN intake.case_record c ON c.id = f.case_id WHERE f.case_id = ANY($1::uuid[])) t`,
@@ -157,6 +168,6 @@ if (!only || only.includes('freshness')) {
   );
   await database.end();
   console.log(
-    `\ncommit to warehouse at ${freshnessRate} events/s for ${freshnessSeconds} s: ${loaded} of ${ids.length} arrived; p50 ${Number(freshness.p50).toFixed(0)} ms, p99 ${Number(freshness.p99).toFixed(0)} ms, max ${Number(freshness.max).toFixed(0)} ms (writes p99 ${load.p99.toFixed(1)} ms, failures ${load.failures}, machine cpu ${(load.cpuBusy * 100).toFixed(0)}%; cpu ms/request: ${describeCpu(load) || '-'})\nmachine at the end: ${describeMachine()}`,
+    `\ncommit to warehouse at ${freshnessRate} events/s for ${freshnessSeconds} s: ${loaded} of ${ids.length} arrived; p50 ${Number(freshness.p50).toFixed(0)} ms, p99 ${Number(freshness.p99).toFixed(0)} ms, max ${Number(freshness.max).toFixed(0)} ms (writes p99 ${load.p99.toFixed(1)} ms, failures ${load.failures}; the last write in the report summaries ${summarisedMs.toFixed(0)} ms after its commit; machine cpu ${(load.cpuBusy * 100).toFixed(0)}%; cpu ms/request: ${describeCpu(load) || '-'})\nmachine at the end: ${describeMachine()}`,
   );
 }
