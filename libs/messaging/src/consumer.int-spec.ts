@@ -14,7 +14,7 @@ import { caseCreatedPayload, testActor } from './testing/fixtures.js';
 import pg from 'pg';
 import { ConsumerStatus } from './consumer/consumer-status.js';
 import { Inbox } from './inbox/inbox.js';
-import { pgSqlClient } from './testing/pg-sql-client.js';
+import { pgSqlClient } from './pg-sql-client.js';
 import { SwitchableProxy } from './testing/switchable-proxy.js';
 import { createTestDatabase } from './testing/test-database.js';
 import { committedOffset, countMessages, createTopics, readMessages, testBrokers, uniqueTopicPrefix } from './testing/test-kafka.js';

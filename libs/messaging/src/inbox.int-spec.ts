@@ -5,7 +5,7 @@ import { Inbox } from './inbox/inbox.js';
 import { buildEnvelope } from './outbox/event-envelope.js';
 import type { SqlClient, TransactionalSqlClient } from './sql-client.js';
 import { caseCreatedPayload, testActor } from './testing/fixtures.js';
-import { pgSqlClient } from './testing/pg-sql-client.js';
+import { pgSqlClient } from './pg-sql-client.js';
 import { createTestDatabase } from './testing/test-database.js';
 
 const consumer = 'reporting.caseload';

@@ -16,4 +16,4 @@ export * from './consumer/connect-consumers.js';
 export { decodeEvent } from './consumer/decode-event.js';
 export * from './messaging.module.js';
 export * from './dead-letters/dead-letter-store.js';
-export { pgSqlClient } from './testing/pg-sql-client.js';
+export { pgSqlClient } from './pg-sql-client.js';

@@ -11,7 +11,7 @@ import { OutboxWriter } from './outbox/outbox-writer.js';
 import type { TransactionalSqlClient } from './sql-client.js';
 import { eventually, requiredEnv } from '@scrt/testing';
 import { caseCreatedPayload, testActor } from './testing/fixtures.js';
-import { pgSqlClient } from './testing/pg-sql-client.js';
+import { pgSqlClient } from './pg-sql-client.js';
 import { createTestDatabase } from './testing/test-database.js';
 import { countMessages, createTopics, readMessages, testBrokers, uniqueTopicPrefix } from './testing/test-kafka.js';
 

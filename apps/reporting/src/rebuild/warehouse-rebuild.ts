@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { SqlClient, TransactionalSqlClient } from '@scrt/messaging';
+import { pgSqlClient, type SqlClient, type TransactionalSqlClient } from '@scrt/messaging';
 import { Kafka, type Admin, type Consumer, type KafkaConfig } from 'kafkajs';
 import type pg from 'pg';
 import { todayInEngland } from '@scrt/working-days';
 import { ReportSummaries } from '../summaries/report-summaries.repository.js';
 import { WAREHOUSE_TOPICS, WarehouseProjector } from '../warehouse/warehouse-projector.js';
-import { WAREHOUSE_FACT_TABLES, WAREHOUSE_INBOX_TABLE, WAREHOUSE_SCHEMA, WarehouseTables } from '../warehouse/warehouse-tables.js';
+import { WAREHOUSE_FACT_TABLES, WAREHOUSE_SCHEMA, WAREHOUSE_SWAP_LOCK_ORDER, WarehouseTables } from '../warehouse/warehouse-tables.js';
 
 /** Where the fresh tables are filled, and where the replaced ones go before they are dropped. */
 export const REBUILD_SCHEMA = 'reporting_rebuild';
@@ -43,19 +43,7 @@ function inOpenTransaction(client: pg.PoolClient): TransactionalSqlClient {
 
 /** Computes the report summaries of every cell the replay marked, a transaction per batch of cells. */
 async function refreshSummaries(pool: pg.Pool): Promise<void> {
-  for (let drained = false; !drained; ) {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      drained = await new ReportSummaries(inOpenTransaction(client), new WarehouseTables(REBUILD_SCHEMA)).refresh(todayInEngland());
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
+  await new ReportSummaries(pgSqlClient(pool), new WarehouseTables(REBUILD_SCHEMA)).refreshAll(todayInEngland());
 }
 
 /**
@@ -132,9 +120,7 @@ export async function rebuildWarehouse(pool: pg.Pool, kafkaConfig: KafkaConfig, 
     const swap = await pool.connect();
     try {
       await swap.query('BEGIN');
-      // The inbox first: the live consumer writes it first, so it never holds a fact table we wait for.
-      const lockOrder = [WAREHOUSE_INBOX_TABLE, ...WAREHOUSE_FACT_TABLES.filter((table) => table !== WAREHOUSE_INBOX_TABLE)];
-      await swap.query(`LOCK TABLE ${lockOrder.map((table) => `"${WAREHOUSE_SCHEMA}"."${table}"`).join(', ')} IN EXCLUSIVE MODE`);
+      await swap.query(`LOCK TABLE ${WAREHOUSE_SWAP_LOCK_ORDER.map((table) => `"${WAREHOUSE_SCHEMA}"."${table}"`).join(', ')} IN EXCLUSIVE MODE`);
       targets = await endOffsets(admin);
       const caughtUp = untilComplete();
       checkComplete();

@@ -49,14 +49,13 @@ async function project(tables: WarehouseTables, events: PublishedEvent[], refres
   const summaries = new ReportSummaries(pgSqlClient(pool), tables);
   for (const [index, { topic, envelope }] of events.entries()) {
     expect(await projector.apply(topic, Buffer.from(JSON.stringify(envelope)))).not.toBe('invalid');
-    if ((index + 1) % refreshEvery === 0) await summaries.refresh(TODAY);
+    if ((index + 1) % refreshEvery === 0) await summaries.refreshBatch(TODAY);
   }
   await refreshAll(tables, TODAY);
 }
 
 async function refreshAll(tables: WarehouseTables, today: string): Promise<void> {
-  const summaries = new ReportSummaries(pgSqlClient(pool), tables);
-  while (!(await summaries.refresh(today, 5)));
+  await new ReportSummaries(pgSqlClient(pool), tables).refreshAll(today, 5);
 }
 
 async function answer(tables: WarehouseTables, name: keyof typeof REPORTS, scope: ReportScope, query: ReportQueryDto, today: string, source: ReportSource) {
@@ -118,6 +117,24 @@ describe('the report summaries', () => {
     expect(total(caseload, 'withdrawn')).toBeGreaterThan(0);
     expect(total(await answer(incremental, 'data-quality', SCOPES.national, {}, TODAY, 'summaries'), 'closedWithoutSignOff')).toBeGreaterThan(0);
     expect(await answer(incremental, 'caseload', SCOPES['ICB QWO'], {}, TODAY, 'summaries')).toEqual(caseload.filter((row) => row.organisationCode === 'QWO'));
+  });
+
+  it('leave the cells to a refresher already at work, rather than wait or spin', async () => {
+    const other = await pool.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query(`SELECT pg_advisory_xact_lock(hashtext('scrt.report_summary.' || $1))`, [incremental.schema]);
+      await pool.query(`INSERT INTO ${incremental.table('summary_dirty')} (month, organisation_code) VALUES ('2026-05-01', 'QWO')`);
+      const summaries = new ReportSummaries(pgSqlClient(pool), incremental);
+      expect(await summaries.refreshBatch(TODAY)).toBe('busy');
+      await summaries.refreshAll(TODAY);
+      expect((await pool.query(`SELECT count(*)::int AS n FROM ${incremental.table('summary_dirty')}`)).rows[0].n).toBe(1);
+    } finally {
+      await other.query('ROLLBACK');
+      other.release();
+    }
+    await refreshAll(incremental, TODAY);
+    expect((await pool.query(`SELECT count(*)::int AS n FROM ${incremental.table('summary_dirty')}`)).rows[0].n).toBe(0);
   });
 
   it('follow the day: what turns overdue, past target or stale by a later day is counted once the day comes', async () => {

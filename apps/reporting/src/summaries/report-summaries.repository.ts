@@ -3,13 +3,18 @@ import { SqlParameters } from '@scrt/persistence';
 import { REPORTS, STALE_AFTER_DAYS, type ReportDefinition } from '../reports/report-definitions.js';
 import { factsOfCells } from '../reports/report-sql.js';
 import { ALL_REVIEW_TYPES, hasAllTypesRows, SUMMARY_COLUMNS, summaryRows } from '../reports/report-summary-sql.js';
-import type { WarehouseTables } from '../warehouse/warehouse-tables.js';
+import { WAREHOUSE_SWAP_LOCK_ORDER, type WarehouseTables } from '../warehouse/warehouse-tables.js';
 
 /** Cells refreshed in one transaction at most: a refresh after a bulk load is cut into transactions of this size. */
 export const CELLS_PER_REFRESH = 400;
 /** One refresher at a time per warehouse (its schema's name picks the lock). */
 const REFRESH_LOCK = `hashtext('scrt.report_summary.' || $1)`;
 const REFRESH_TIMEOUT_MS = 10 * 60_000;
+
+const SWAP_LOCKED_WRITES = WAREHOUSE_SWAP_LOCK_ORDER.filter((name) => name === 'report_summary' || name === 'summary_dirty' || name === 'warehouse_state');
+
+/** What one batch did: left cells to refresh, left none, or found another refresher at work. */
+export type RefreshOutcome = 'more' | 'drained' | 'busy';
 
 interface DirtyCell {
   id: bigint;
@@ -28,12 +33,20 @@ export class ReportSummaries {
     private readonly tables: WarehouseTables,
   ) {}
 
-  /** Refreshes up to `limit` dirty cells; whether none is left. */
-  refresh(today: string, limit = CELLS_PER_REFRESH): Promise<boolean> {
+  /** Refreshes every dirty cell, a transaction per `limit` cells, unless another refresher is at work (it will). */
+  async refreshAll(today: string, limit = CELLS_PER_REFRESH): Promise<void> {
+    while ((await this.refreshBatch(today, limit)) === 'more');
+  }
+
+  /** Refreshes up to `limit` dirty cells, in one transaction. */
+  refreshBatch(today: string, limit = CELLS_PER_REFRESH): Promise<RefreshOutcome> {
     return this.db.$transaction(
       async (tx) => {
         const [{ locked }] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock(${REFRESH_LOCK}) AS "locked"`, this.tables.schema);
-        if (!locked) return false;
+        if (!locked) return 'busy';
+        // The tables it writes, before it reads anything, in the order a rebuild's swap locks them: a swap that
+        // waited for this refresh could otherwise come to wait on a table this one read, while this waits on it.
+        await tx.$executeRawUnsafe(`LOCK TABLE ${SWAP_LOCKED_WRITES.map((name) => this.tables.table(name)).join(', ')} IN ROW EXCLUSIVE MODE`);
         const [state] = await tx.$queryRawUnsafe<{ data_as_of: Date; summaries_day: string | null }[]>(`SELECT "data_as_of", "summaries_day"::text FROM ${this.tables.table('warehouse_state')} WHERE "id" = 1`);
         if (state?.summaries_day && state.summaries_day < today) await this.markCellsChangingWithTheDay(tx, state.summaries_day, today);
         const dirty = await tx.$queryRawUnsafe<DirtyCell[]>(`SELECT "id", "month"::text, "organisation_code" FROM ${this.tables.table('summary_dirty')} ORDER BY "id" LIMIT ${Number(limit)}`);
@@ -46,7 +59,7 @@ export class ReportSummaries {
           today,
           ...(drained ? [state?.data_as_of ?? null] : []),
         );
-        return drained;
+        return drained ? 'drained' : 'more';
       },
       { timeout: REFRESH_TIMEOUT_MS, maxWait: 10_000 },
     );

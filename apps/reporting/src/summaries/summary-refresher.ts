@@ -36,9 +36,7 @@ export class SummaryRefresher implements OnApplicationBootstrap, OnApplicationSh
 
   private async tick(): Promise<void> {
     if (this.running) return;
-    this.running = (async () => {
-      while (!(await this.summaries.refresh(todayInEngland())));
-    })();
+    this.running = this.summaries.refreshAll(todayInEngland());
     try {
       await this.running;
     } catch (error) {

@@ -4,7 +4,7 @@ import { deadLetterMessage } from '../consumer/dead-letter.js';
 import { NonRetriableEventError } from '../consumer/event-errors.js';
 import { ACKS_ALL, createReliableProducer } from '../kafka-config.js';
 import { caseCreatedEventJson, kafkaMessage } from '../testing/fixtures.js';
-import { pgSqlClient } from '../testing/pg-sql-client.js';
+import { pgSqlClient } from '../pg-sql-client.js';
 import { createTestDatabase } from '../testing/test-database.js';
 import { createTopics, readMessages, testBrokers, uniqueTopicPrefix } from '../testing/test-kafka.js';
 import { DeadLetterStore } from './dead-letter-store.js';

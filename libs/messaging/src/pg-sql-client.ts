@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { SqlClient, TransactionalSqlClient } from '../sql-client.js';
+import type { SqlClient, TransactionalSqlClient } from './sql-client.js';
 
 function sqlClientOf(db: pg.Pool | pg.PoolClient): SqlClient {
   return {
@@ -8,7 +8,7 @@ function sqlClientOf(db: pg.Pool | pg.PoolClient): SqlClient {
   };
 }
 
-/** A `pg` pool behind the Prisma-shaped interface, for tests (transaction options are ignored). */
+/** A `pg` pool behind the Prisma-shaped interface, for tests and the warehouse rebuild command (transaction options are ignored). */
 export function pgSqlClient(pool: pg.Pool): TransactionalSqlClient {
   return {
     ...sqlClientOf(pool),
