@@ -3,7 +3,7 @@
 //   RATE_LIMIT_MAX=100000 npm start                       (in one terminal)
 //   node bench/warehouse.mjs fill --cases 1000000 --learning 5000000
 //   node bench/warehouse.mjs fill-learning --learning 1000000   more learning rows on the synthetic reviews
-//   node bench/warehouse.mjs reports [--requests 20]      every report x national, region, ICB (p50/p95)
+//   node bench/warehouse.mjs reports [--requests 20] [--only themes]   every report x national, region, ICB (p50/p95)
 //   node bench/warehouse.mjs replay --events 50000        publishes events, then times `npm run warehouse:rebuild`
 //   node bench/warehouse.mjs clean                        removes the synthetic rows
 // `fill` writes synthetic facts straight into the warehouse tables with set-based INSERT ... SELECT
@@ -164,7 +164,11 @@ async function reports(requests) {
     'region Y63': (await signInForTokens(identity, { username: 'region.oversight' })).accessToken,
     'ICB QWO': (await signInForTokens(identity, { username: 'icb.reporting' })).accessToken,
   };
-  const paths = ['caseload?period=financialYear', 'caseload?period=month&from=2025-04-01&to=2026-03-31', 'conversion?period=quarter', 'timeliness?period=financialYear', 'themes?period=financialYear', 'learning', 'workload', 'data-quality', 'caseload/csv?period=quarter'];
+  const only = argument('only');
+  const paths = [
+    ...['caseload?period=financialYear', 'caseload?period=month&from=2025-04-01&to=2026-03-31', 'conversion?period=quarter', 'timeliness?period=financialYear', 'timeliness'],
+    ...['themes?period=financialYear', 'themes?period=financialYear&area=region', 'themes?period=financialYear&area=all', 'themes', 'learning', 'workload', 'data-quality', 'caseload/csv?period=quarter'],
+  ].filter((reportPath) => !only || reportPath.includes(only));
   console.log(`${'report'.padEnd(54)} ${'principal'.padEnd(12)} ${'rows'.padStart(6)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}`);
   for (const reportPath of paths) {
     for (const [label, token] of Object.entries(principals)) {

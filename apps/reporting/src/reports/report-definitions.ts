@@ -23,6 +23,8 @@ export interface ReportDefinition {
   /** How many measures (`m1`...) and sample arrays (`s1`..., at most 3) each cell carries. */
   measures: number;
   samples?: 1 | 2 | 3;
+  /** Measures (1-based) that combine as their least, as the earliest day does; the others add up. */
+  leastOf?: number[];
   /** Every other column from the combined cells: an aggregate over `measure(i)`, or the median of the i-th samples (only where no grouping column is ever null). */
   outputs: Record<string, { of: (measure: MeasureOf, today: () => string) => string } | { medianOfSamples: 1 | 2 | 3 }>;
   /** Only cells of this review type (the filter is fixed). */
@@ -159,6 +161,7 @@ const timeliness: ReportDefinition = {
   keys: [],
   measures: 6,
   samples: 3,
+  leastOf: [6],
   outputs: {
     reviews: { of: sumOf(1) },
     medianDaysToDecision: { medianOfSamples: 1 },

@@ -8,7 +8,7 @@ import { REPORTS } from '../reports/report-definitions.js';
 import type { ReportScope } from '../reports/report-scope.js';
 import { reportSql, type ReportSource } from '../reports/report-summary-sql.js';
 import { WarehouseProjector } from '../warehouse/warehouse-projector.js';
-import { WarehouseTables } from '../warehouse/warehouse-tables.js';
+import { WAREHOUSE_SCHEMA, WarehouseTables } from '../warehouse/warehouse-tables.js';
 import { ReportSummaries } from './report-summaries.repository.js';
 
 const pool = new pg.Pool({ connectionString: requiredEnv('SCRT_TEST_DATABASE_URL'), max: 4 });
@@ -32,6 +32,12 @@ const QUERIES: ReportQueryDto[] = [
   { period: 'month', organisationCode: 'QMJ', from: '2026-04-01' },
   { from: '2026-05-03', to: '2026-05-09' },
   { period: 'month', to: '2025-06-30', regionCode: 'Y63' },
+  // Months, a quarter, a financial year, a quarter, months: each read at its own grain.
+  { period: 'financialYear', from: '2024-11-01', to: '2026-08-31' },
+  { period: 'quarter', from: '2025-01-01', to: '2026-12-31', reviewType: 'RAPID_REVIEW' },
+  { period: 'financialYear', area: 'region' },
+  { period: 'month', area: 'all', from: '2025-03-15' },
+  { area: 'all', reviewType: 'SAR' },
 ];
 
 /** Events of two ICBs in two regions over two years: cases created, changed, withdrawn; reviews converted; learning. */
@@ -87,7 +93,7 @@ async function timeDependentTotals(today: string) {
 }
 
 const summaryRows = async (tables: WarehouseTables) =>
-  (await pool.query(`SELECT report, month::text, organisation_code, region_code, review_type, keys, measures, samples, samples_2, samples_3, sample_counts, sample_counts_2, sample_counts_3 FROM ${tables.table('report_summary')} ORDER BY 1, 2, 3, 4, 5, keys::text, measures::text`)).rows;
+  (await pool.query(`SELECT report, grain, month::text, organisation_code, region_code, review_type, keys, measures, samples, samples_2, samples_3, sample_counts, sample_counts_2, sample_counts_3, medians FROM ${tables.table('report_summary')} ORDER BY 1, 2, 3, 4, 5, 6, keys::text, measures::text`)).rows;
 
 beforeAll(async () => {
   for (const tables of [incremental, atOnce]) for (const sql of tables.createLikeLiveSql()) await pool.query(sql);
@@ -105,6 +111,7 @@ describe('the report summaries', () => {
     await project(atOnce, [...cases, ...reviews], Number.MAX_SAFE_INTEGER);
     const rows = await summaryRows(atOnce);
     expect(new Set(rows.map((row) => row.report))).toEqual(new Set(Object.keys(REPORTS)));
+    expect(new Set(rows.map((row) => row.grain))).toEqual(new Set(['M', 'Q', 'Y']));
     expect(await summaryRows(incremental)).toEqual(rows);
     expect((await pool.query(`SELECT count(*)::int AS n FROM ${incremental.table('summary_dirty')}`)).rows[0].n).toBe(0);
   });
@@ -117,6 +124,35 @@ describe('the report summaries', () => {
     expect(total(caseload, 'withdrawn')).toBeGreaterThan(0);
     expect(total(await answer(incremental, 'data-quality', SCOPES.national, {}, TODAY, 'summaries'), 'closedWithoutSignOff')).toBeGreaterThan(0);
     expect(await answer(incremental, 'caseload', SCOPES['ICB QWO'], {}, TODAY, 'summaries')).toEqual(caseload.filter((row) => row.organisationCode === 'QWO'));
+    const byRegion = await answer(incremental, 'caseload', SCOPES.national, { area: 'region' }, TODAY, 'summaries');
+    expect(byRegion.map((row) => [row.regionCode, row.organisationCode])).toContainEqual(['Y56', null]);
+    const overAll = await answer(incremental, 'timeliness', SCOPES.national, { area: 'all' }, TODAY, 'summaries');
+    expect(overAll.every((row) => row.regionCode === null && row.organisationCode === null)).toBe(true);
+    expect(total(overAll, 'reviews')).toBe(total(await answer(incremental, 'timeliness', SCOPES.national, {}, TODAY, 'summaries'), 'reviews'));
+    expect(total(byRegion, 'cases')).toBe(total(caseload, 'cases'));
+  });
+
+  it('give medians as percentile_cont over the values gives them, from a group of one row and from merged histograms', async () => {
+    const percentileOf = (groupBy: string) =>
+      pool.query(
+        `SELECT ${groupBy} AS "group", percentile_cont(0.5) WITHIN GROUP (ORDER BY h."value") AS "median"
+         FROM ${incremental.table('report_summary')} s, unnest(s."samples", s."sample_counts") AS h("value", "occurrences"), generate_series(1, h."occurrences")
+         WHERE s."report" = 'timeliness' AND s."grain" = 'Y' AND s."organisation_code" <> '*' GROUP BY 1`,
+      );
+    const byIcb = await answer(incremental, 'timeliness', SCOPES.national, { period: 'financialYear' }, TODAY, 'summaries');
+    const overAllQuery: ReportQueryDto = { period: 'financialYear', area: 'all' };
+    const [overAll, overAllFromFacts] = [await answer(incremental, 'timeliness', SCOPES.national, overAllQuery, TODAY, 'summaries'), await answer(incremental, 'timeliness', SCOPES.national, overAllQuery, TODAY, 'facts')];
+    const medians = (rows: Record<string, unknown>[], group: (row: Record<string, unknown>) => string) =>
+      Object.fromEntries(rows.filter((row) => row.medianDaysToDecision !== null).map((row) => [group(row), row.medianDaysToDecision]));
+    const expected = async (groupBy: string) => Object.fromEntries((await percentileOf(groupBy)).rows.map((row) => [row.group, row.median]));
+    const ofIcbs = medians(byIcb, (row) => `${row.period as string} ${row.organisationCode as string} ${row.reviewType as string}`);
+    expect(Object.keys(ofIcbs).length).toBeGreaterThan(1);
+    const financialYear = `(SELECT "financial_year" FROM ${WAREHOUSE_SCHEMA}."date_dim" WHERE "day" = s."month")`;
+    expect(ofIcbs).toEqual(await expected(`${financialYear} || ' ' || s."organisation_code" || ' ' || s."review_type"`));
+    // Over all areas: the national rows' medians (histograms merged when summarised), and from the facts, both ICBs' rows merged when read.
+    const ofAll = await expected(`${financialYear} || ' ' || s."review_type"`);
+    expect(medians(overAll, (row) => `${row.period as string} ${row.reviewType as string}`)).toEqual(ofAll);
+    expect(medians(overAllFromFacts, (row) => `${row.period as string} ${row.reviewType as string}`)).toEqual(ofAll);
   });
 
   it('leave the cells to a refresher already at work, rather than wait or spin', async () => {

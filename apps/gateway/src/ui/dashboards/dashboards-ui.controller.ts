@@ -12,7 +12,7 @@ import { ReportApi } from './report-api.js';
 import { filtersFromQuery, pageQueryOf, reportQueryOf } from './report-filters/report-filters.form.js';
 import { REPORT_NAMES, type ReportName } from './report-pages/report-answer.js';
 import { reportPageViewModel } from './report-pages/report-page.view-model.js';
-import { DASHBOARD_CODE_LISTS } from './report-pages/report-pages.js';
+import { DASHBOARD_CODE_LISTS, REPORT_PAGES } from './report-pages/report-pages.js';
 
 function reportNameOf(name: string): ReportName {
   if (!(REPORT_NAMES as readonly string[]).includes(name)) throw new PageNotFoundError();
@@ -45,6 +45,7 @@ export class DashboardsUiController {
     const [codes, organisationNames] = await Promise.all([this.lists.codes(principal, DASHBOARD_CODE_LISTS), this.lists.organisationNames(principal)]);
     const filters = filtersFromQuery(pageQuery);
     const { query, errors } = reportQueryOf(filters, principal.tier, codes['review-types']);
+    if (REPORT_PAGES[report].overAllAreas) query.set('area', 'all');
     const answer = errors.length === 0 ? await this.reports.read(principal, report, query) : undefined;
     const canExport = principal.permissions.includes(Permissions.reportExport);
     const dashboard = await reportPageViewModel({ name: report, principal, filters, errors, answer, codes, organisationNames, canExport });

@@ -27,10 +27,12 @@ describe('ReportQueryDto', () => {
 describe('ReportQueryDto filters', () => {
   it('accepts a period grouping and codes', async () => {
     await expect(validate({ period: 'financialYear', reviewType: 'SAR', regionCode: 'Y63', organisationCode: 'QWO' })).resolves.toMatchObject({ period: 'financialYear' });
+    await expect(validate({ area: 'region' })).resolves.toMatchObject({ area: 'region' });
   });
 
   it.each([
     ['period', 'week'],
+    ['area', 'organisation'],
     ['regionCode', 'London'],
     ['organisationCode', 'qwo'],
     ['reviewType', '=cmd'],

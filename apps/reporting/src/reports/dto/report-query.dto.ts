@@ -4,6 +4,8 @@ import { EARLIEST_REPORT_DATE, LATEST_REPORT_DATE, ReportDate } from './report-d
 
 export const ReportPeriods = ['month', 'quarter', 'financialYear', 'all'] as const;
 export type ReportPeriod = (typeof ReportPeriods)[number];
+export const ReportAreas = ['icb', 'region', 'all'] as const;
+export type ReportArea = (typeof ReportAreas)[number];
 
 const dateProperty = { format: 'date', example: '2026-01-01' } as const;
 
@@ -23,6 +25,15 @@ export class ReportQueryDto {
   @IsOptional()
   @IsIn(ReportPeriods)
   period?: ReportPeriod;
+
+  @ApiPropertyOptional({
+    enum: ReportAreas,
+    example: 'region',
+    description: 'Rows per ICB (`icb`, the default), per region (`region`: `organisationCode` is null), or one over the whole scope (`all`: `regionCode` too is null)',
+  })
+  @IsOptional()
+  @IsIn(ReportAreas)
+  area?: ReportArea;
 
   @ApiPropertyOptional({ example: 'SAR', description: 'Only this review type (a `review-types` code)' })
   @IsOptional()

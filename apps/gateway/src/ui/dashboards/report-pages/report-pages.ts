@@ -22,6 +22,8 @@ export interface FigureContext {
 interface ReportPage {
   title: string;
   description: string;
+  /** Rows over all areas together, where every figure adds up across areas: the page fetches fewer rows. */
+  overAllAreas?: boolean;
   figures(context: FigureContext): Figure[];
 }
 
@@ -75,6 +77,7 @@ export const REPORT_PAGES: Record<ReportName, ReportPage> = {
   },
   themes: {
     title: 'Themes',
+    overAllAreas: true,
     description: `The ${TOP_THEMES} most frequent abuse and vulnerability themes of cases, and themes of recommendations.`,
     figures: ({ rows, codes }) => [
       figureOf(largest(pivot(rows.filter((row) => row.source === 'case'), { category: 'themeCode', value: 'count' }, { category: (code) => labelOf(codes['abuse-themes'], code) }), TOP_THEMES), { id: 'top-case-themes', caption: 'Most frequent abuse and vulnerability themes', categoryHeader: 'Theme' }),
