@@ -56,7 +56,10 @@ export class ReportSummaries {
         await tx.$executeRawUnsafe(`LOCK TABLE ${SWAP_LOCKED_WRITES.map((name) => this.tables.table(name)).join(', ')} IN ROW EXCLUSIVE MODE`);
         const [state] = await tx.$queryRawUnsafe<{ data_as_of: Date; summaries_day: string | null }[]>(`SELECT "data_as_of", "summaries_day"::text FROM ${this.tables.table('warehouse_state')} WHERE "id" = 1`);
         if (state?.summaries_day && state.summaries_day < today) await this.markCellsChangingWithTheDay(tx, state.summaries_day, today);
-        const dirty = await tx.$queryRawUnsafe<DirtyCell[]>(`SELECT "id", "month"::text, "organisation_code" FROM ${this.tables.table('summary_dirty')} ORDER BY "id" LIMIT ${Number(limit)}`);
+        // By month: a batch's cells share few months, whose national rows it recomputes (from every organisation's).
+        const dirty = await tx.$queryRawUnsafe<DirtyCell[]>(
+          `SELECT "id", "month"::text, "organisation_code" FROM ${this.tables.table('summary_dirty')} ORDER BY "month", "organisation_code", "id" LIMIT ${Number(limit)}`,
+        );
         const cells = new Map(dirty.map((cell) => [`${cell.month}|${cell.organisation_code}`, cell]));
         if (cells.size > 0) await this.recompute(tx, [...cells.keys()].map((key) => key.split('|') as [string, string]), today);
         await tx.$executeRawUnsafe(`DELETE FROM ${this.tables.table('summary_dirty')} WHERE "id" = ANY($1::bigint[])`, dirty.map((cell) => cell.id));
