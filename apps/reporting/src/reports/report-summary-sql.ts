@@ -3,7 +3,7 @@ import { EARLIEST_REPORT_DATE, LATEST_REPORT_DATE } from './dto/report-date.js';
 import type { ReportQueryDto } from './dto/report-query.dto.js';
 import type { ReportDefinition } from './report-definitions.js';
 import { reportRange, SummaryGrains } from './report-months.js';
-import { factsOfDays, filterConditions, periodColumn, rollUpRows, scopeCondition, warehouseTable, type FactSelection } from './report-sql.js';
+import { factsOfDays, filterConditions, periodColumn, rollUpRows, warehouseTable, type FactSelection } from './report-sql.js';
 import type { ReportScope } from './report-scope.js';
 import { WAREHOUSE_SCHEMA } from '../warehouse/warehouse-tables.js';
 
@@ -68,6 +68,29 @@ function medianSql(name: string, grouped: string, positions: string, groupNames:
       ) AS "cumulative" GROUP BY ${groupNames})`;
 }
 
+/**
+ * The CTE `"present_codes"`: the organisation codes the summaries hold, found by one index probe each
+ * (a few dozen), so that a region reads the rows of codes outside the hierarchy by index too.
+ */
+const presentCodesSql = (schema: string) => {
+  const summary = warehouseTable(schema, 'report_summary');
+  return `"present_codes" AS (
+      SELECT min("organisation_code") AS "code" FROM ${summary}
+      UNION ALL SELECT (SELECT min("organisation_code") FROM ${summary} WHERE "organisation_code" > p."code") FROM "present_codes" p WHERE p."code" IS NOT NULL)`;
+};
+
+/**
+ * The caller's scope on summary rows as conditions that share no row, each of which an index answers: the
+ * codes the caller sees, and for a region the codes the hierarchy does not know, submitted in the region.
+ */
+function summaryScopeConditions(parameters: SqlParameters, scope: ReportScope): string[] {
+  if (scope.visibleCodes === null) return ['TRUE'];
+  const visible = `s."organisation_code" = ANY(${parameters.add(scope.visibleCodes, 'varchar[]')})`;
+  if (scope.unknownCodesOfRegion === null) return [visible];
+  const unknownCodes = `ARRAY(SELECT "code" FROM "present_codes" WHERE "code" <> ALL(${parameters.add(scope.knownCodes, 'varchar[]')}))`;
+  return [visible, `s."organisation_code" = ANY(${unknownCodes}) AND s."region_code" = ${parameters.add(scope.unknownCodesOfRegion, 'varchar')}`];
+}
+
 /** Where a report's whole months come from: the summaries, or (what they must equal) the facts. */
 export type ReportSource = 'summaries' | 'facts';
 
@@ -82,15 +105,16 @@ export function reportSql(parameters: SqlParameters, schema: string, report: Rep
   const summaryConditions = [
     `s."report" = ${parameters.add(report.name, 'varchar')}`,
     `s."organisation_code" ${nationalTotal ? '=' : '<>'} '${ALL_ORGANISATIONS}'`,
-    scopeCondition(parameters, scope, 's'),
     `s."review_type" ${hasAllTypesRows(report) && !query.reviewType ? '=' : '<>'} '${ALL_REVIEW_TYPES}'`,
   ].join(' AND ');
-  const summaryPart = (condition: string) => `SELECT ${SUMMARY_COLUMNS.map((column) => `s."${column}"`).join(', ')} FROM ${warehouseTable(schema, 'report_summary')} s WHERE ${summaryConditions} AND ${condition}`;
-  // A part per block: each reads its grain's rows from the index alone.
-  const blocks = range.blocks.map((block) =>
-    summaryPart(`s."grain" = '${SummaryGrains[block.grain]}' AND s."month" BETWEEN ${parameters.add(block.first, 'date')} AND ${parameters.add(block.last, 'date')}`),
+  const scopes = summaryScopeConditions(parameters, scope);
+  // A part per block and scope condition: each reads its rows from the index alone.
+  const summaryParts = (condition: string) =>
+    scopes.map((scopeCondition) => `SELECT ${SUMMARY_COLUMNS.map((column) => `s."${column}"`).join(', ')} FROM ${warehouseTable(schema, 'report_summary')} s WHERE ${summaryConditions} AND ${scopeCondition} AND ${condition}`);
+  const blocks = range.blocks.flatMap((block) =>
+    summaryParts(`s."grain" = '${SummaryGrains[block.grain]}' AND s."month" BETWEEN ${parameters.add(block.first, 'date')} AND ${parameters.add(block.last, 'date')}`),
   );
-  const parts = [...(blocks.length > 0 ? blocks : [summaryPart('FALSE')]), ...range.partDays.map((days) => summaryRows(parameters, schema, report, factsOfDays(scope, days), today))];
+  const parts = [...(blocks.length > 0 ? blocks : summaryParts('FALSE')), ...range.partDays.map((days) => summaryRows(parameters, schema, report, factsOfDays(scope, days), today))];
   const filters = filterConditions(parameters, { ...query, reviewType: report.onlyReviewType ?? query.reviewType });
   const area = query.area ?? 'icb';
   const areaGroups: [string, string][] = [
@@ -125,7 +149,8 @@ export function reportSql(parameters: SqlParameters, schema: string, report: Rep
     ...outputs.flatMap(([name, output]) => ('of' in output ? [`${output.of(measure, todayInSql)} AS "${name}"`] : [])),
     ...medianOutputs.map(([name, index]) => `CASE WHEN count(*) = 1 THEN min(c."medians"[${index}]) END AS "${name}"`),
   ];
-  return `WITH "org" AS (SELECT * FROM ${rollUpRows(parameters, scope)}),
+  return `WITH RECURSIVE "org" AS (SELECT * FROM ${rollUpRows(parameters, scope)}),
+    ${presentCodesSql(schema)},
     "cells" AS (${parts.join('\n    UNION ALL ')}),
     "placed" AS (
       SELECT c.*, ${periodColumn(query.period)} AS "period", COALESCE(o."icb", c."organisation_code") AS "icb_code", COALESCE(o."region", c."region_code") AS "region_in_force"

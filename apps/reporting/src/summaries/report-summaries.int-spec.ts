@@ -23,6 +23,8 @@ const SCOPES: Record<string, ReportScope> = {
   national: { tier: 'national', visibleCodes: null, unknownCodesOfRegion: null, knownCodes: rollUp.codes, rollUp },
   'ICB QWO': { tier: 'icb', organisationCode: 'QWO', visibleCodes: ['QWO'], unknownCodesOfRegion: null, knownCodes: rollUp.codes, rollUp },
   'region Y56': { tier: 'region', regionCode: 'Y56', visibleCodes: ['QMJ'], unknownCodesOfRegion: 'Y56', knownCodes: rollUp.codes, rollUp },
+  // A hierarchy that does not know QMJ: the region sees QMJ's records by the region they were submitted in.
+  'region Y56, QMJ unknown': { tier: 'region', regionCode: 'Y56', visibleCodes: [], unknownCodesOfRegion: 'Y56', knownCodes: ['QWO'], rollUp: { codes: ['QWO'], icbs: ['QWO'], regions: ['Y63'] } },
 };
 const QUERIES: ReportQueryDto[] = [
   {},
@@ -124,6 +126,9 @@ describe('the report summaries', () => {
     expect(total(caseload, 'withdrawn')).toBeGreaterThan(0);
     expect(total(await answer(incremental, 'data-quality', SCOPES.national, {}, TODAY, 'summaries'), 'closedWithoutSignOff')).toBeGreaterThan(0);
     expect(await answer(incremental, 'caseload', SCOPES['ICB QWO'], {}, TODAY, 'summaries')).toEqual(caseload.filter((row) => row.organisationCode === 'QWO'));
+    const ofUnknownCode = await answer(incremental, 'caseload', SCOPES['region Y56, QMJ unknown'], {}, TODAY, 'summaries');
+    expect(ofUnknownCode.map((row) => row.organisationCode)).toContain('QMJ');
+    expect(ofUnknownCode).toEqual(await answer(incremental, 'caseload', SCOPES['region Y56'], {}, TODAY, 'summaries'));
     const byRegion = await answer(incremental, 'caseload', SCOPES.national, { area: 'region' }, TODAY, 'summaries');
     expect(byRegion.map((row) => [row.regionCode, row.organisationCode])).toContainEqual(['Y56', null]);
     const overAll = await answer(incremental, 'timeliness', SCOPES.national, { area: 'all' }, TODAY, 'summaries');
